@@ -1,0 +1,3 @@
+"""SectorHub: launch, grow and sustain regional sector partnerships."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,30 @@
+"""The one SectorHub command line: ``sectorhub lmi ...`` for the engine, web and data-package commands beside it.
+
+Each command group lives with the code it drives and registers itself here; `sectorhub lmi` never sets up Django.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+app = typer.Typer(
+    name="sectorhub",
+    help="SectorHub: sector partnerships, the labor-market engine and regional data packages.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Modules that add commands to the CLI; each defines register(app).
+COMMAND_MODULES = (
+    "sectorhub.lmi.cli",
+)
+
+for _name in COMMAND_MODULES:
+    importlib.import_module(_name).register(app)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()
