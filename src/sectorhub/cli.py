@@ -18,9 +18,7 @@ app = typer.Typer(
 )
 
 # Modules that add commands to the CLI; each defines register(app).
-COMMAND_MODULES = (
-    "sectorhub.lmi.cli",
-)
+COMMAND_MODULES = ("sectorhub.lmi.cli",)
 
 for _name in COMMAND_MODULES:
     importlib.import_module(_name).register(app)
