@@ -284,6 +284,32 @@ def test_an_interrupted_run_is_resumed_by_the_next(bls, tmp_path):
     assert sha(path.read_bytes()) == sha(expected)
 
 
+def test_a_part_holding_every_byte_is_finished_without_downloading_again(bls, tmp_path):
+    """Killed after the last byte but before the rename: the resume gets 416 (nothing left) and the .part is kept."""
+    expected = slice_bytes("a", "39041")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "qcew-2020-a-39041.csv.part").write_bytes(expected)
+    (path,) = fetch(bls, tmp_path, areas=["39041"])
+    (request,) = bls.requests_for("/cew/data/api/2020/a/area/39041.csv")
+    assert request["Range"] == f"bytes={len(expected)}-"
+    assert sha(path.read_bytes()) == sha(expected)
+
+
+def test_a_part_of_a_file_since_replaced_is_fetched_afresh(bls, tmp_path):
+    """The .part was begun under another ETag: the server answers If-Range with the whole file, which replaces it."""
+    expected = slice_bytes("a", "39049")
+    url = f"{bls.url}/cew/data/api/2020/a/area/39049.csv"
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "qcew-2020-a-39049.csv.part").write_bytes(b"area_fips,stale bytes of an older vintage\n")
+    (out / "qcew-2020-a-39049.csv.part.json").write_text(f'{{"url": "{url}", "validator": "\\"old\\""}}')
+    (path,) = fetch(bls, tmp_path, areas=["39049"])
+    (request,) = bls.requests_for("/cew/data/api/2020/a/area/39049.csv")
+    assert request["If-Range"] == '"old"'
+    assert sha(path.read_bytes()) == sha(expected)
+
+
 def test_a_complete_file_is_not_downloaded_again(bls, tmp_path):
     """The second run makes no request and reports the file as skipped."""
     fetch(bls, tmp_path, areas=["39041"])

@@ -412,7 +412,7 @@ def register_fetch(lmi_app: typer.Typer) -> None:
         ),
         period: str = typer.Option("A", "--period", help="A (annual averages) or Q (the four quarters)."),
         out: Path | None = typer.Option(
-            None, "--out", help="Folder to save into [default: $SECTORHUB_HOME/downloads/qcew]."
+            None, "--out", help="Folder to save into (default: $SECTORHUB_HOME/downloads/qcew)."
         ),
         retries: int = typer.Option(5, "--retries", help="Retries per file on connection errors and 5xx."),
         force: bool = typer.Option(
