@@ -154,9 +154,9 @@ class Store:
             self._ibis = ibis.duckdb.from_connection(self.con)
         return self._ibis
 
-    def sql(self, query: str, params: list | None = None) -> duckdb.DuckDBPyRelation:
-        """Run SQL against the store and return a DuckDB relation."""
-        return self.con.sql(query, params=params) if params else self.con.sql(query)
+    def sql(self, query: str, params: list | None = None) -> duckdb.DuckDBPyConnection:
+        """Run SQL against the store; the result has ``fetchone()``, ``fetchall()`` and ``df()``."""
+        return self.con.execute(query, params or [])
 
     def ledger(self) -> list[dict]:
         """Every file loaded, oldest first."""
@@ -186,13 +186,31 @@ class Store:
                         errors.append(exc)
                 if errors:
                     raise LoadError(errors)
-                if progress:
-                    progress("", len(inputs), len(inputs))
+                if any(f.status == "loaded" for f in result.files):
+                    if progress:
+                        progress("national reference shares", len(inputs), len(inputs))
+                    self._refresh_reference()
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
                 raise
             return result
+
+    def _refresh_reference(self) -> None:
+        """Recompute the national reference shares for every loaded period (load once, answer many)."""
+        import ibis
+
+        from sectorhub.lmi import measures
+
+        expr = measures.all_references(self.ibis.table("qcew"))
+        self.con.execute("DROP TABLE IF EXISTS reference_shares")
+        if expr is not None:
+            self.con.execute(f"CREATE TABLE reference_shares AS {ibis.to_sql(expr, dialect='duckdb')}")
+
+    def reference(self, year: int, period: str):
+        """The stored national reference shares of one period, as an Ibis table."""
+        t = self.ibis.table("reference_shares")
+        return t.filter((t.year == int(year)) & (t.qtr == str(period).upper()))
 
     def _ensure_reference(self) -> None:
         """Fill the title tables from the shared reference files the first time they are needed."""
@@ -264,7 +282,10 @@ class Store:
         raise qcew.QCEWFormatError(item.name, int(line), column, message)
 
     def _validate(self, item: _Input, layout: qcew.Layout) -> None:
-        """Check codes the parser cannot: area codes, years, periods, disclosure codes."""
+        """Check codes the parser cannot: area codes, years, periods, disclosure codes.
+
+        The staged table keeps the file's order, so a row's position gives its line (header is line 1).
+        """
         period_ok = "qtr IN ('1','2','3','4')" if layout.period == "quarterly" else "qtr = 'A'"
         title_known = "OR (s.area_title IS NOT NULL AND s.area_title <> '')" if layout.has_titles else ""
         checks = [
@@ -285,7 +306,7 @@ class Store:
         ]
         for column, bad, message in checks:
             hit = self.con.execute(
-                f"SELECT rowid, {column} FROM _stage s WHERE {bad} ORDER BY rowid LIMIT 1"
+                f"SELECT rowid - (SELECT min(rowid) FROM _stage), {column} FROM _stage s WHERE {bad} ORDER BY rowid LIMIT 1"
             ).fetchone()
             if hit:
                 col_no = layout.columns.index(column) + 1

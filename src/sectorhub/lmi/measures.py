@@ -1,0 +1,401 @@
+"""Labor-market measures as pure functions over Ibis tables.
+
+Every function takes Ibis tables in the store's canonical QCEW shape (see :mod:`sectorhub.lmi.store`) and returns
+an Ibis expression, so the same code runs on DuckDB, PostgreSQL or Spark. Formulas and sources are in
+``docs/methods.md``; the names below are the ones used there.
+
+Example::
+
+    >>> import ibis                                           # doctest: +SKIP
+    >>> q = store.ibis.table("qcew")
+    >>> ref = national_reference(q, QUARTERLY)
+    >>> lq = location_quotients(q.filter(q.area_fips == "39049"), area_totals(q, QUARTERLY), ref, QUARTERLY)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ibis
+import ibis.expr.types as ir
+
+QUARTERLY = (
+    "estabs",
+    "emp_m1",
+    "emp_m2",
+    "emp_m3",
+    "total_wages",
+    "taxable_wages",
+    "contributions",
+    "avg_wkly_wage",
+)
+ANNUAL = (
+    "estabs",
+    "emplvl",
+    "total_wages",
+    "taxable_wages",
+    "contributions",
+    "avg_wkly_wage",
+    "avg_annual_pay",
+)
+PERIOD_KEYS = ("year", "qtr")
+CELL_KEYS = ("area_fips", "own_code", "industry_code", "agglvl_code", "size_code", "year", "qtr")
+
+# Half the last published digit of an LQ: BLS rounds LQs to hundredths.
+LQ_HALF_UNIT = 0.005
+
+
+def measures_for(period: str) -> tuple[str, ...]:
+    """The QCEW measures published for a period: ``"A"`` for annual, ``"1"``..``"4"`` for quarters."""
+    return ANNUAL if str(period).upper() == "A" else QUARTERLY
+
+
+def _is_us(col: ir.StringValue) -> ir.BooleanValue:
+    return col.startswith("US")
+
+
+def _is_state(col: ir.StringValue) -> ir.BooleanValue:
+    return col.re_search(r"^[0-9]{2}000$")
+
+
+def area_totals(qcew: ir.Table, measures: tuple[str, ...]) -> ir.Table:
+    """Each area's total covered, all-industry values (own 0, industry 10): the BLS LQ denominator."""
+    t = qcew.filter((qcew.own_code == "0") & (qcew.industry_code == "10") & (qcew.size_code == "0"))
+    return t.select("area_fips", *PERIOD_KEYS, **{f"tot_{m}": t[m].cast("float64") for m in measures})
+
+
+def national_reference(qcew: ir.Table, measures: tuple[str, ...]) -> ir.Table:
+    """National industry shares ``N_i/N`` per period, ownership and industry, with their provenance.
+
+    From the U.S. file (area ``US000``) where it is loaded: ``share = X[US000,i,o] / X[US000,10,0]``. Otherwise
+    estimated from the published LQs of the loaded statewide files: each state's published, rounded LQ bounds
+    the share to ``[x/(E·(LQ+0.005)), x/(E·(LQ−0.005))]``; the estimate is the geometric midpoint of the
+    intersection of those intervals over the states, or ``Σx / Σ E·LQ`` where they do not intersect. Periods with
+    no statewide rows fall back to every loaded area with published LQs. Column ``reference`` says which.
+    """
+    tots = area_totals(qcew, measures)
+    base = qcew.filter(qcew.size_code == "0")
+
+    us = base.filter(base.area_fips == "US000").join(tots, ["area_fips", *PERIOD_KEYS])
+    direct = us.select(
+        *PERIOD_KEYS,
+        "own_code",
+        "industry_code",
+        reference=ibis.literal("U.S. file (US000)"),
+        **{f"share_{m}": us[m].cast("float64") / us[f"tot_{m}"].nullif(0) for m in measures},
+    )
+
+    # Which periods have statewide rows with published LQs; other periods use every area.
+    has_lq = base.pub_lq_disclosure_code.notnull()
+    state_periods = (
+        base.filter(_is_state(base.area_fips) & has_lq)
+        .select(*PERIOD_KEYS)
+        .distinct()
+        .mutate(from_states=ibis.literal(True))
+    )
+    cand = base.filter(has_lq & ~_is_us(base.area_fips)).left_join(state_periods, list(PERIOD_KEYS))
+    cand = cand.filter(cand.from_states.isnull() | _is_state(cand.area_fips))
+    cand = cand.join(tots, ["area_fips", *PERIOD_KEYS])
+    aggs = {}
+    for m in measures:
+        x, e, lq = cand[m].cast("float64"), cand[f"tot_{m}"], cand[f"pub_lq_{m}"]
+        ok = x.notnull() & (lq > 0) & (e > 0)
+        aggs[f"num_{m}"] = ok.ifelse(x, None).sum()
+        aggs[f"den_{m}"] = ok.ifelse(e * lq, None).sum()
+        aggs[f"lo_{m}"] = ok.ifelse(x / (e * (lq + LQ_HALF_UNIT)), None).max()
+        aggs[f"hi_{m}"] = (ok & (lq > LQ_HALF_UNIT)).ifelse(x / (e * (lq - LQ_HALF_UNIT)), None).min()
+    aggs["n_areas"] = cand.area_fips.nunique()
+    aggs["n_states"] = cand.from_states.max()
+    est = cand.group_by([*PERIOD_KEYS, "own_code", "industry_code"]).aggregate(**aggs)
+    shares = {}
+    for m in measures:
+        lo, hi, ratio = est[f"lo_{m}"], est[f"hi_{m}"], est[f"num_{m}"] / est[f"den_{m}"].nullif(0)
+        shares[f"share_{m}"] = (lo.notnull() & hi.notnull() & (lo <= hi)).ifelse((lo * hi).sqrt(), ratio)
+    provenance = est.n_states.notnull().ifelse(
+        "estimated from the published LQs of " + est.n_areas.cast("string") + " statewide files",
+        "estimated from the published LQs of " + est.n_areas.cast("string") + " loaded areas",
+    )
+    estimated = est.select(*PERIOD_KEYS, "own_code", "industry_code", reference=provenance, **shares)
+    us_periods = direct.select(*PERIOD_KEYS).distinct()
+    estimated = estimated.anti_join(us_periods, list(PERIOD_KEYS))
+    return direct.union(estimated)
+
+
+def state_reference(qcew: ir.Table, state_fips: str, measures: tuple[str, ...]) -> ir.Table:
+    """Industry shares of one state (``SS000``), for LQs against the state instead of the nation."""
+    area = f"{state_fips[:2]}000"
+    tots = area_totals(qcew, measures).filter(lambda t: t.area_fips == area)
+    st = qcew.filter((qcew.area_fips == area) & (qcew.size_code == "0")).join(
+        tots, ["area_fips", *PERIOD_KEYS]
+    )
+    return st.select(
+        *PERIOD_KEYS,
+        "own_code",
+        "industry_code",
+        reference=ibis.literal(f"state file ({area})"),
+        **{f"share_{m}": st[m].cast("float64") / st[f"tot_{m}"].nullif(0) for m in measures},
+    )
+
+
+def location_quotients(
+    cells: ir.Table, totals: ir.Table, reference: ir.Table, measures: tuple[str, ...], prefix: str = "lq_"
+) -> ir.Table:
+    """Add ``lq_<measure>`` to each cell: ``(x[a,i,o]/x[a,10,0]) / (N[i,o]/N[10,0])``, the BLS definition.
+
+    The area's denominator is its total covered, all-ownership employment (own 0, industry 10), whatever the
+    cell's ownership: so a private total has an LQ below 1 where government is large. NULL where the cell is
+    suppressed or the reference share is unknown.
+    """
+    ref = reference.select(
+        *PERIOD_KEYS, "own_code", "industry_code", "reference", *[f"share_{m}" for m in measures]
+    )
+    j = cells.join(totals, ["area_fips", *PERIOD_KEYS], how="left").join(
+        ref, [*PERIOD_KEYS, "own_code", "industry_code"], how="left"
+    )
+    lqs = {
+        f"{prefix}{m}": (j[m].cast("float64") / j[f"tot_{m}"].nullif(0)) / j[f"share_{m}"].nullif(0)
+        for m in measures
+    }
+    keep = [c for c in cells.columns]
+    return j.select(*keep, lq_reference=j.reference, **lqs)
+
+
+def over_the_year(cells: ir.Table, history: ir.Table, measures: tuple[str, ...]) -> ir.Table:
+    """Add BLS's over-the-year changes: ``oty_<m>_chg = x[t] − x[t−1]`` and ``oty_<m>_pct_chg``.
+
+    The percent change is ``(x[t] − x[t−1]) / x[t−1] × 100`` rounded to tenths, computed from the published
+    (rounded) values, as BLS does; NULL where either year is suppressed or the prior value is 0.
+    """
+    prev = history.select(
+        *[k for k in CELL_KEYS if k != "year"],
+        year=history.year + 1,
+        **{f"prev_{m}": history[m] for m in measures},
+    )
+    j = cells.join(prev, list(CELL_KEYS), how="left")
+    out = {}
+    for m in measures:
+        cur, old = j[m].cast("float64"), j[f"prev_{m}"].cast("float64")
+        out[f"oty_{m}_chg"] = cur - old
+        out[f"oty_{m}_pct_chg"] = ((cur - old) / old.nullif(0) * 100).round(1)
+    return j.select(*cells.columns, **out)
+
+
+def growth(e0: ir.NumericValue, e1: ir.NumericValue, years: float | ir.NumericValue) -> dict[str, ir.Value]:
+    """Absolute change, percent change and compound annual growth rate between two levels.
+
+    ``CAGR = (e1/e0) ** (1/years) − 1``; NULL where ``e0 ≤ 0``; −100 % where ``e1 = 0``.
+    """
+    e0f, e1f = e0.cast("float64"), e1.cast("float64")
+    valid = e0f > 0
+    return {
+        "abs_change": e1f - e0f,
+        "pct_change": valid.ifelse((e1f - e0f) / e0f * 100, None),
+        "cagr": valid.ifelse((e1f / e0f) ** (1.0 / years) - 1, None),
+    }
+
+
+def shift_share(
+    region0: ir.Table,
+    region1: ir.Table,
+    nation0: ir.Table,
+    nation1: ir.Table,
+    keys: tuple[str, ...] = ("industry_code",),
+) -> ir.Table:
+    """Classic (Dunn 1960) shift-share of regional employment between two periods.
+
+    Inputs have ``keys`` and ``emp`` columns; ``nation*`` also hold the row ``industry_code == "10"`` as the
+    national total of the same universe. Per industry ``i``:
+    ``NS = e0·G``, ``IM = e0·(G_i − G)``, ``CS = e1 − e0·(1 + G_i)`` so that ``NS + IM + CS = e1 − e0`` exactly,
+    with ``CS`` defined for industries that enter the region (``e0 = 0``).
+    """
+    n0 = nation0.select(*keys, n0=nation0.emp.cast("float64"))
+    n1 = nation1.select(*keys, n1=nation1.emp.cast("float64"))
+    nat = n0.join(n1, list(keys))
+    total = nat.filter(nat.industry_code == "10").select(big_g=(nat.n1 / nat.n0.nullif(0)) - 1)
+    r0 = region0.select(*keys, e0=region0.emp.cast("float64"))
+    r1 = region1.select(*keys, e1=region1.emp.cast("float64"))
+    r = r0.outer_join(r1, list(keys))
+    r = r.select(
+        **{k: ibis.coalesce(r[k], r[f"{k}_right"]) for k in keys},
+        e0=r.e0.fill_null(0),
+        e1=r.e1.fill_null(0),
+    )
+    r = r.join(nat, list(keys), how="left").cross_join(total)
+    g_i = (r.n1 / r.n0.nullif(0)) - 1
+    return r.select(
+        *keys,
+        "e0",
+        "e1",
+        national_growth=r.big_g,
+        industry_growth=g_i,
+        national_share=r.e0 * r.big_g,
+        industry_mix=r.e0 * (g_i - r.big_g),
+        competitive_effect=r.e1 - r.e0 * (1 + g_i),
+    )
+
+
+def annualize(qcew: ir.Table) -> ir.Table:
+    """Annual averages derived from four quarters: employment the mean of the 12 months, wages summed.
+
+    Establishments are the mean of the four quarterly counts. A cell suppressed in any quarter is suppressed in
+    the year. Rows get ``qtr = "A"``; these are SectorHub derivations, not BLS-published annual figures.
+    """
+    q = qcew.filter(qcew.qtr.isin(["1", "2", "3", "4"]))
+    keys = [k for k in CELL_KEYS if k != "qtr"]
+    agg = q.group_by(keys).aggregate(
+        n_qtrs=q.qtr.nunique(),
+        n_disclosed=(q.emp_m1.notnull() & q.total_wages.notnull()).ifelse(1, 0).sum(),
+        estabs=q.estabs.mean(),
+        emp_sum=(q.emp_m1 + q.emp_m2 + q.emp_m3).sum(),
+        total_wages=q.total_wages.sum(),
+        taxable_wages=q.taxable_wages.sum(),
+        contributions=q.contributions.sum(),
+        suppressed=(q.disclosure_code != "").ifelse(1, 0).sum(),
+    )
+    agg = agg.filter(agg.n_qtrs == 4)
+    disclosed = agg.n_disclosed == 4
+    emplvl = disclosed.ifelse(agg.emp_sum / 12.0, None)
+    return agg.select(
+        *keys,
+        qtr=ibis.literal("A"),
+        disclosure_code=disclosed.ifelse("", "N"),
+        estabs=agg.estabs.round(0),
+        emplvl=emplvl,
+        total_wages=disclosed.ifelse(agg.total_wages, None),
+        taxable_wages=disclosed.ifelse(agg.taxable_wages, None),
+        contributions=disclosed.ifelse(agg.contributions, None),
+        avg_wkly_wage=(agg.total_wages / emplvl.nullif(0) / 52).round(0),
+        avg_annual_pay=(agg.total_wages / emplvl.nullif(0)).round(0),
+    )
+
+
+def annual_reference_from_quarters(qcew: ir.Table) -> ir.Table:
+    """National annual shares for a year published only as quarters.
+
+    The annual share of employment is the average of the twelve monthly shares weighted by the monthly
+    national totals, ``Σ_m s_m·N_m / Σ_m N_m``; the totals are proxied by the sum of the loaded statewide
+    totals (U.S. totals where ``US000`` is loaded). Wages likewise by quarter; establishments by quarter.
+    """
+    ref = national_reference(qcew, QUARTERLY)
+    tots = area_totals(qcew, QUARTERLY)
+    us = tots.filter(tots.area_fips == "US000")
+    states = tots.filter(_is_state(tots.area_fips))
+    has_us = us.count().execute() > 0
+    w = (
+        (us if has_us else states)
+        .group_by(PERIOD_KEYS)
+        .aggregate(
+            w_m1=lambda t: t.tot_emp_m1.sum(),
+            w_m2=lambda t: t.tot_emp_m2.sum(),
+            w_m3=lambda t: t.tot_emp_m3.sum(),
+            w_wages=lambda t: t.tot_total_wages.sum(),
+            w_taxable=lambda t: t.tot_taxable_wages.sum(),
+            w_contrib=lambda t: t.tot_contributions.sum(),
+            w_estabs=lambda t: t.tot_estabs.sum(),
+        )
+    )
+    j = ref.join(w, list(PERIOD_KEYS))
+    agg = j.group_by(["year", "own_code", "industry_code"]).aggregate(
+        n_qtrs=j.qtr.nunique(),
+        reference=j.reference.max(),
+        share_emplvl=(j.share_emp_m1 * j.w_m1 + j.share_emp_m2 * j.w_m2 + j.share_emp_m3 * j.w_m3).sum()
+        / (j.w_m1 + j.w_m2 + j.w_m3).sum(),
+        share_total_wages=(j.share_total_wages * j.w_wages).sum() / j.w_wages.sum(),
+        share_taxable_wages=(j.share_taxable_wages * j.w_taxable).sum() / j.w_taxable.sum(),
+        share_contributions=(j.share_contributions * j.w_contrib).sum() / j.w_contrib.sum(),
+        share_estabs=(j.share_estabs * j.w_estabs).sum() / j.w_estabs.sum(),
+    )
+    agg = agg.filter(agg.n_qtrs == 4)
+    return agg.select(
+        "year",
+        "own_code",
+        "industry_code",
+        "share_estabs",
+        "share_emplvl",
+        "share_total_wages",
+        "share_taxable_wages",
+        "share_contributions",
+        qtr=ibis.literal("A"),
+        reference=agg.reference + ", averaged over the four quarters",
+    )
+
+
+ALL_MEASURES = (
+    "estabs",
+    "emp_m1",
+    "emp_m2",
+    "emp_m3",
+    "emplvl",
+    "total_wages",
+    "taxable_wages",
+    "contributions",
+    "avg_wkly_wage",
+    "avg_annual_pay",
+)
+
+
+def reference_for(qcew: ir.Table, year: int, period: str) -> ir.Table:
+    """The national reference shares for one period, derived from the quarters for an unpublished year."""
+    period = str(period).upper()
+    rows = qcew.filter((qcew.year == year) & (qcew.qtr == period))
+    if period == "A" and rows.count().execute() == 0:
+        return annual_reference_from_quarters(qcew.filter(qcew.year == year))
+    return national_reference(rows, measures_for(period))
+
+
+def all_references(qcew: ir.Table) -> ir.Table:
+    """National reference shares for every loaded period, one column per measure (NULL where not published).
+
+    Annual shares are derived from the quarters for years loaded only as quarters.
+    """
+    periods = qcew.select("year", "qtr").distinct().to_pandas()
+    parts = []
+    for year in sorted(periods.year.unique()):
+        qtrs = set(periods[periods.year == year].qtr)
+        wanted = sorted(qtrs | ({"A"} if {"1", "2", "3", "4"} <= qtrs else set()))
+        for period in wanted:
+            ref = reference_for(qcew, int(year), period)
+            parts.append(
+                ref.select(
+                    "year",
+                    "qtr",
+                    "own_code",
+                    "industry_code",
+                    "reference",
+                    **{
+                        f"share_{m}": (
+                            ref[f"share_{m}"] if f"share_{m}" in ref.columns else ibis.null("float64")
+                        )
+                        for m in ALL_MEASURES
+                    },
+                )
+            )
+    if not parts:
+        return None
+    out = parts[0]
+    for p in parts[1:]:
+        out = out.union(p)
+    return out
+
+
+@dataclass(frozen=True)
+class Setting:
+    """An engine parameter, declared once with its default and help text (a test checks each is documented)."""
+
+    name: str
+    default: object
+    help: str
+
+
+SETTINGS = (
+    Setting(
+        "lq_half_unit", LQ_HALF_UNIT, "Half the last digit BLS publishes LQs to; bounds each state's LQ."
+    ),
+    Setting("lq_reference_area", "US000", "Reference area for LQs: the nation, or a state file (SS000)."),
+    Setting("default_ownership", "5", "Ownership used when none is given: 5 = private."),
+    Setting(
+        "default_level",
+        2,
+        "NAICS digits shown when none is given: 2 = sectors (31-33, 44-45, 48-49 combined).",
+    ),
+)

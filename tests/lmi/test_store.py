@@ -1,0 +1,243 @@
+"""Loading QCEW files: every BLS layout, bad input, atomicity, idempotence and the ledger."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sectorhub.lmi.store import LoadError, Store
+from tests.lmi.conftest import county_file, read_lines
+
+SLICES = "qcew/2020.open_data_slices"
+
+
+def rows_of(store: Store, where: str = "true") -> list[tuple]:
+    """Canonical rows in a stable order, without the file id."""
+    cols = "area_fips, own_code, industry_code, agglvl_code, year, qtr, disclosure_code, estabs, emp_m1, emp_m2, emp_m3, emplvl, total_wages, avg_wkly_wage, avg_annual_pay"
+    return store.sql(f"SELECT {cols} FROM qcew WHERE {where} ORDER BY ALL").fetchall()
+
+
+def write_csv(
+    path: Path, header: list[str], rows: list[list[str]], quote_all: bool = True, gz: bool = False
+) -> Path:
+    """Write rows as BLS does (all quoted) or as a re-export does (no quotes), plain or gzipped."""
+    buf = io.StringIO()
+    w = csv.writer(buf, quoting=csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    data = buf.getvalue().encode()
+    path.write_bytes(gzip.compress(data) if gz else data)
+    return path
+
+
+def parsed(path: Path) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a shared file."""
+    rows = list(csv.reader(read_lines(path)))
+    return rows[0], rows[1:]
+
+
+def test_the_quarterly_by_area_file_loads_with_suppressed_values_as_null(shared_data):
+    """Delaware County 2016: 4 quarters; BLS writes suppressed cells as 0, the store holds NULL."""
+    store = Store.memory()
+    path = county_file(shared_data, "39041")
+    result = store.load([path])
+    n_lines = len(read_lines(path)) - 1
+    assert result.rows_loaded == n_lines
+    header, rows = parsed(path)
+    suppressed = sum(1 for r in rows if r[header.index("disclosure_code")] == "N")
+    assert (
+        store.sql("SELECT count(*) FROM qcew WHERE disclosure_code = 'N' AND emp_m1 IS NULL").fetchone()[0]
+        == suppressed
+    )
+    # A suppressed cell keeps its published establishment count.
+    assert store.sql("SELECT count(*) FROM qcew WHERE disclosure_code = 'N' AND estabs > 0").fetchone()[0] > 0
+    # Q1 total covered, all industries, month 1 as BLS prints it.
+    first = next(r for r in rows if r[1] == "0" and r[2] == "10" and r[6] == "1")
+    got = store.sql(
+        "SELECT emp_m1 FROM qcew WHERE own_code='0' AND industry_code='10' AND qtr='1'"
+    ).fetchone()[0]
+    assert got == int(first[header.index("month1_emplvl")])
+
+
+def test_every_layout_loads_the_same_values(shared_data, tmp_path):
+    """Quoted or not, gzip or plain, zip member or file, with or without lq/oty columns: the same levels."""
+    src = shared_data / SLICES / "morpc-qcew-2020-a-39041.csv.gz"
+    header, rows = parsed(src)
+    reference = Store.memory()
+    reference.load([src])
+    expected = rows_of(reference)
+
+    keep = [i for i, h in enumerate(header) if not h.startswith(("lq_", "oty_"))]
+    variants = {
+        "quoted.csv": dict(quote_all=True),
+        "plain.csv.gz": dict(quote_all=False, gz=True),
+    }
+    for name, kw in variants.items():
+        store = Store.memory()
+        store.load([write_csv(tmp_path / name, header, rows, **kw)])
+        assert rows_of(store) == expected, name
+    no_lq = write_csv(tmp_path / "nolq.csv", [header[i] for i in keep], [[r[i] for i in keep] for r in rows])
+    store = Store.memory()
+    result = store.load([no_lq])
+    assert "no lq/oty" in result.files[0].layout
+    assert rows_of(store) == expected
+
+    # The older spelling annual_avg_estabs_count maps to the same column.
+    old = [h.replace("annual_avg_estabs", "annual_avg_estabs_count") for h in header]
+    store = Store.memory()
+    store.load([write_csv(tmp_path / "old.csv", old, rows)])
+    assert rows_of(store) == expected
+
+    archive = tmp_path / "2020_annual_singlefile.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("2020.annual.singlefile.csv", gzip.decompress(src.read_bytes()))
+    store = Store.memory()
+    result = store.load([archive])
+    assert result.files[0].name == "2020_annual_singlefile.zip!2020.annual.singlefile.csv"
+    assert rows_of(store) == expected
+
+
+def test_the_open_data_quarterly_layout_and_the_titled_layout_agree(shared_data, tmp_path):
+    """The 2020 quarterly slice uses qtrly_estabs; re-labelled with titles (by_area layout) it loads identically."""
+    src = shared_data / SLICES / "morpc-qcew-2020-1-39041.csv.gz"
+    header, rows = parsed(src)
+    a = Store.memory()
+    a.load([src])
+    titled = (
+        header[:8]
+        + ["area_title", "own_title", "industry_title", "agglvl_title", "size_title"]
+        + [h.replace("qtrly_estabs", "qtrly_estabs_count") for h in header[8:]]
+    )
+    titled_rows = [
+        r[:8] + ["Delaware County, Ohio", "x", "x", "x", "All establishment sizes"] + r[8:] for r in rows
+    ]
+    b = Store.memory()
+    result = b.load([write_csv(tmp_path / "titled.csv", titled, titled_rows)])
+    assert result.files[0].layout == "quarterly by_area/by_industry"
+    assert rows_of(a) == rows_of(b)
+    assert a.sql("SELECT count(*) FROM qcew").fetchone()[0] == 1553
+
+
+def bad_file_cases(shared_data: Path, tmp_path: Path) -> dict[str, tuple[Path, int | None, str]]:
+    """Each bad input with the line and the column name the error must give."""
+    src = county_file(shared_data, "39041")
+    header, rows = parsed(src)
+    rows = rows[:50]
+    cases = {}
+    wrong = ["area"] + header[1:]
+    cases["wrong header"] = (write_csv(tmp_path / "wrong.csv", wrong, rows), 1, "1")
+    bad = [list(r) for r in rows]
+    bad[19][header.index("month1_emplvl")] = "71x453"  # line 21 of the file
+    cases["non-numeric level"] = (write_csv(tmp_path / "nonnum.csv", header, bad), 21, "month1_emplvl")
+    unknown = [list(r) for r in rows]
+    unknown[9][0] = "39990"  # no such area; a titled file would still name it, so drop the title too
+    unknown[9][header.index("area_title")] = ""
+    cases["unknown area"] = (write_csv(tmp_path / "area.csv", header, unknown), 11, "area_fips")
+    full = gzip.compress("\n".join(read_lines(src)[:3000]).encode())
+    truncated = tmp_path / "truncated.csv.gz"
+    truncated.write_bytes(full[: len(full) // 2])
+    cases["truncated gzip"] = (truncated, None, "")
+    return cases
+
+
+@pytest.mark.parametrize("case", ["wrong header", "non-numeric level", "unknown area", "truncated gzip"])
+def test_a_bad_file_names_file_line_and_column_and_nothing_of_the_batch_loads(shared_data, tmp_path, case):
+    """One bad file in a batch of two: the error points at it, and the good file is not loaded either."""
+    path, line, column = bad_file_cases(shared_data, tmp_path)[case]
+    store = Store.memory()
+    good = shared_data / SLICES / "morpc-qcew-2020-a-39041.csv.gz"
+    with pytest.raises(LoadError) as info:
+        store.load([good, path])
+    error = info.value.errors[0]
+    assert error.path.endswith(path.name)
+    if line is not None:
+        assert error.line == line
+        assert column in str(error.column)
+    else:
+        assert error.line is not None and error.line > 1
+        assert "gzip" in error.message.lower() or "unreadable" in error.message.lower()
+    assert store.sql("SELECT count(*) FROM qcew").fetchone()[0] == 0
+    assert store.ledger() == []
+
+
+def test_loading_the_same_file_twice_changes_nothing_and_the_ledger_records_it(shared_data):
+    """Idempotence: the second load is a no-op; the ledger holds name, SHA-256, rows, layout and time."""
+    src = shared_data / SLICES / "morpc-qcew-2020-a-39049.csv.gz"
+    store = Store.memory()
+    first = store.load([src])
+    second = store.load([src])
+    assert first.rows_loaded == 2255 and second.rows_loaded == 0
+    assert second.files[0].status == "unchanged"
+    assert store.sql("SELECT count(*) FROM qcew").fetchone()[0] == 2255
+    (entry,) = store.ledger()
+    assert entry["sha256"] == hashlib.sha256(src.read_bytes()).hexdigest()
+    assert entry["rows"] == 2255 and entry["layout"] == "annual singlefile/open-data"
+    assert entry["years"] == "2020" and entry["periods"] == "A" and entry["loaded_at"] is not None
+
+
+def test_a_revised_file_replaces_the_rows_it_republishes(shared_data, tmp_path):
+    """A second file with the same cells (a revision) replaces them instead of duplicating them."""
+    src = shared_data / SLICES / "morpc-qcew-2020-a-39041.csv.gz"
+    header, rows = parsed(src)
+    store = Store.memory()
+    store.load([src])
+    revised = [list(r) for r in rows]
+    revised[0][header.index("annual_avg_emplvl")] = "1"
+    result = store.load([write_csv(tmp_path / "revised.csv", header, revised)])
+    assert result.files[0].replaced_rows == 1553
+    assert store.sql("SELECT count(*) FROM qcew").fetchone()[0] == 1553
+    assert store.sql("SELECT emplvl FROM qcew WHERE own_code='0' AND industry_code='10'").fetchone()[0] == 1
+
+
+KILL_SCRIPT = """
+import sys
+from sectorhub.lmi.store import Store
+store = Store.open(sys.argv[1])
+def tick(name, done, total):
+    print(done, name, flush=True)
+store.load([sys.argv[2]], progress=tick)
+print("committed", flush=True)
+"""
+
+
+def test_a_load_killed_midway_leaves_the_store_as_it_was(shared_data, tmp_path):
+    """SIGKILL during a 90-file load: on reopening, the rows and ledger are those of the earlier load."""
+    db = tmp_path / "lmi.duckdb"
+    with Store.open(db) as store:
+        store.load([shared_data / SLICES])
+        before_rows = rows_of(store)
+        before_ledger = store.ledger()
+    env = {**os.environ, "SECTORHUB_DATA": str(shared_data)}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            KILL_SCRIPT,
+            str(db),
+            str(shared_data / "qcew/2016.q1-q4.by_area/ohio_counties_and_statewide"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    deadline = time.time() + 120
+    for line in proc.stdout:
+        if int(line.split()[0]) >= 20 or time.time() > deadline:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    with Store.open(db) as store:
+        assert store.ledger() == before_ledger
+        assert rows_of(store) == before_rows
