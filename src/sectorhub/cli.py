@@ -18,7 +18,10 @@ app = typer.Typer(
 )
 
 # Modules that add commands to the CLI; each defines register(app).
-COMMAND_MODULES = ("sectorhub.lmi.cli",)
+COMMAND_MODULES = (
+    "sectorhub.lmi.cli",
+    "sectorhub.lmi.supply.cli",
+)
 
 for _name in COMMAND_MODULES:
     importlib.import_module(_name).register(app)

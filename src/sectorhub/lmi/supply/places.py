@@ -1,0 +1,131 @@
+"""Places for the supply side: metro areas by name (OMB 2015 delineation) and the OEWS areas a region falls in.
+
+Metro names resolve through ``reference/cbsa2fipsxw_2015.csv.gz`` (NBER layout of the OMB July 2015 delineation):
+a CBSA title (e.g. "Columbus, OH") gives its counties. A region's OEWS wage areas are, in order, the OEWS metro area
+of the CBSA that contains every county of the region (matched on the CBSA code, or, because OEWS May 2025 uses the
+2023 delineation, on the first principal city and state when the code changed, e.g. Dayton 19380 -> 19430), then
+the state when every county lies in one state, then the nation.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from sectorhub.lmi.sources import oews
+from sectorhub.paths import data_dir
+
+CBSA_FILE = Path("reference") / "cbsa2fipsxw_2015.csv.gz"
+
+
+class PlaceError(ValueError):
+    """A region name or county code that cannot be resolved."""
+
+
+@dataclass(frozen=True)
+class WageArea:
+    """One OEWS area in a region's wage fallback chain."""
+
+    area_code: str
+    area_name: str
+    kind: str  # "metro", "state" or "nation"
+
+
+def cbsa_counties(path: Path | None = None) -> pd.DataFrame:
+    """County -> CBSA table: county_fips (5 digits), cbsa_code, cbsa_title, kind (metropolitan/micropolitan), state."""
+    path = Path(path) if path else data_dir() / CBSA_FILE
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    need = [
+        "cbsacode",
+        "cbsatitle",
+        "metropolitanmicropolitanstatis",
+        "fipsstatecode",
+        "fipscountycode",
+        "statename",
+    ]
+    missing = [c for c in need if c not in df.columns]
+    if missing:
+        raise PlaceError(f"{path}: line 1: missing column(s) {missing}")
+    df = df[df["cbsacode"].str.strip() != ""]
+    return pd.DataFrame(
+        {
+            "county_fips": df["fipsstatecode"].str.zfill(2) + df["fipscountycode"].str.zfill(3),
+            "cbsa_code": df["cbsacode"].str.strip(),
+            "cbsa_title": df["cbsatitle"].str.strip(),
+            "kind": df["metropolitanmicropolitanstatis"].str.strip(),
+            "state": df["statename"].str.strip(),
+        }
+    ).reset_index(drop=True)
+
+
+def metro_counties(name: str, path: Path | None = None) -> tuple[str, str, list[str]]:
+    """Resolve a metro or micro area name to (cbsa_code, title, county FIPS list).
+
+    Matches the full title case-insensitively ("Columbus, OH"), then a unique title that starts with the name
+    ("Columbus" if only one CBSA starts so); otherwise raises PlaceError listing the candidates.
+    """
+    table = cbsa_counties(path)
+    titles = table.drop_duplicates("cbsa_code")[["cbsa_code", "cbsa_title"]]
+    wanted = name.strip().lower()
+    exact = titles[titles["cbsa_title"].str.lower() == wanted]
+    if exact.empty:
+        exact = titles[titles["cbsa_title"].str.lower().str.startswith(wanted)]
+    if exact.empty:
+        raise PlaceError(f"no metropolitan or micropolitan area named {name!r} in the OMB 2015 delineation")
+    if len(exact) > 1:
+        shown = "; ".join(exact["cbsa_title"].head(8))
+        raise PlaceError(f"{name!r} matches {len(exact)} areas ({shown}): give the full title")
+    code, title = exact.iloc[0]["cbsa_code"], exact.iloc[0]["cbsa_title"]
+    counties = sorted(table.loc[table["cbsa_code"] == code, "county_fips"])
+    return code, title, counties
+
+
+def check_counties(counties: list[str]) -> list[str]:
+    """Normalize county FIPS codes to 5 digits; raises PlaceError for anything else."""
+    out = []
+    for c in counties:
+        text = str(c).strip()
+        if not (text.isdigit() and len(text) in (4, 5)):
+            raise PlaceError(f"not a county FIPS code: {c!r} (expected 5 digits such as 39049)")
+        out.append(text.zfill(5))
+    if not out:
+        raise PlaceError("no counties given")
+    return out
+
+
+def wage_areas(conn: sqlite3.Connection, counties: list[str], path: Path | None = None) -> list[WageArea]:
+    """The OEWS areas to take wages from for a region, most local first, ending with the nation."""
+    counties = check_counties(counties)
+    known = oews.areas(conn).set_index("area_code")
+    chain: list[WageArea] = []
+    table = cbsa_counties(path)
+    hits = table[table["county_fips"].isin(counties)]
+    if len(hits) == len(set(counties)) and hits["cbsa_code"].nunique() == 1:
+        code, title = hits.iloc[0]["cbsa_code"], hits.iloc[0]["cbsa_title"]
+        area = oews.metro_area_code(code)
+        if area not in known.index:
+            area = _metro_by_city(known, title)
+        if area is not None and area in known.index:
+            chain.append(WageArea(area, known.loc[area, "area_name"], "metro"))
+    states = {c[:2] for c in counties}
+    if len(states) == 1:
+        area = oews.state_area_code(states.pop())
+        if area in known.index:
+            chain.append(WageArea(area, known.loc[area, "area_name"], "state"))
+    chain.append(WageArea(oews.NATIONAL_AREA, known.loc[oews.NATIONAL_AREA, "area_name"], "nation"))
+    return chain
+
+
+def _metro_by_city(known: pd.DataFrame, cbsa_title: str) -> str | None:
+    # "Dayton, OH" -> city "Dayton", states "OH"; OEWS "Dayton-Kettering-Beavercreek, OH" matches.
+    city = cbsa_title.split(",")[0].split("-")[0].strip()
+    states = cbsa_title.split(",")[-1].strip()
+    metros = known[known["areatype"] == "M"]
+    match = metros[
+        metros["area_name"].str.split(",").str[0].str.split("-").str[0].str.strip().eq(city)
+        & metros["area_name"].str.split(",").str[-1].str.strip().eq(states)
+    ]
+    return match.index[0] if len(match) == 1 else None
