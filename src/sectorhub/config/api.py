@@ -1,0 +1,36 @@
+"""The JSON API (django-ninja) at /api/, with OpenAPI docs at /api/docs.
+
+Reads are open where the page is public; writes authenticate with the session cookie and a CSRF token
+(ninja's SessionAuth), and the apps' services apply the same permission rules as the web pages.
+A new app adds its router with one `api.add_router(...)` line below (docs/web.md).
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from ninja import NinjaAPI
+
+from sectorhub.partnerships.api import router as partnerships_router
+from sectorhub.regions.api import router as regions_router
+
+api = NinjaAPI(
+    title="SectorHub API",
+    version="1",
+    description="The statewide registry of sector partnerships, regions and goals.",
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, exc):
+    """A service refused the change: 403."""
+    return api.create_response(request, {"detail": str(exc) or "Not allowed"}, status=403)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc):
+    """A service rejected the data: 422 with the messages by field."""
+    detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
+api.add_router("/regions", regions_router)
+api.add_router("/", partnerships_router)

@@ -1,0 +1,18 @@
+"""The project's URLs: one include per app, the API under /api/, the admin under /admin/.
+
+Every URL name must appear in the permission map (see core/permissions.py); tests/core/test_permission_map.py fails
+otherwise. A new app adds one `path(...)` line here (docs/web.md).
+"""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from sectorhub.config.api import api
+
+urlpatterns = [
+    path("", include("sectorhub.core.urls")),
+    path("", include("sectorhub.partnerships.urls")),
+    path("regions/", include("sectorhub.regions.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+]

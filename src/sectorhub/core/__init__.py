@@ -1,0 +1,1 @@
+"""Shared web foundations: users and roles, the permission map, audit history, USWDS templates."""

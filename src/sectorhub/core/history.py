@@ -1,0 +1,110 @@
+"""Audit history helpers: turn django-simple-history records into rows a detail page can show.
+
+Every domain model carries `history = HistoricalRecords()`; services set `_history_user` and `_change_reason`
+so that each row says who changed what and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import models
+
+_TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
+_SKIP = {"id", "history_id", "history_date", "history_change_reason", "history_type", "history_user"}
+
+
+@dataclass
+class Change:
+    """One field that changed: its label and the old and new values as text."""
+
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryRow:
+    """One saved version of an object: when, who, what kind of change, why, and the fields that changed."""
+
+    when: object
+    who: str
+    action: str
+    reason: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def _tracked_fields(model: type[models.Model]) -> list[models.Field]:
+    """The fields a historical model records for its object (not the history bookkeeping columns)."""
+    return [
+        f for f in model._meta.concrete_fields if f.name not in _SKIP and not f.name.startswith("history_")
+    ]
+
+
+def history_rows(instance: models.Model, limit: int = 25) -> list[HistoryRow]:
+    """The latest `limit` versions of `instance`, newest first, each with the fields it changed.
+
+    Foreign keys are shown by name with one query per foreign-key field, however many versions there are.
+    """
+    records = list(
+        instance.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
+    )
+    fields = _tracked_fields(instance.history.model)
+    fk_names = _foreign_key_labels(fields, records)
+    rows = []
+    for index, record in enumerate(records[:limit]):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        changes = []
+        for f in fields:
+            new = getattr(record, f.attname)
+            old = getattr(previous, f.attname) if previous is not None else None
+            if previous is not None and new == old:
+                continue
+            if previous is None and record.history_type == "+" and new in (None, ""):
+                continue
+            changes.append(
+                Change(str(f.verbose_name).capitalize(), _text(f, old, fk_names), _text(f, new, fk_names))
+            )
+        user = record.history_user
+        rows.append(
+            HistoryRow(
+                when=record.history_date,
+                who=(user.get_full_name() or user.username) if user else "system",
+                action=_TYPES.get(record.history_type, record.history_type),
+                reason=record.history_change_reason or "",
+                changes=changes,
+            )
+        )
+    return rows
+
+
+def _foreign_key_labels(fields, records) -> dict[tuple[str, object], str]:
+    """Map (field name, pk) to the related object's text, one query per foreign-key field."""
+    labels: dict[tuple[str, object], str] = {}
+    for f in fields:
+        if not f.is_relation:
+            continue
+        ids = {getattr(r, f.attname) for r in records} - {None}
+        if ids:
+            for pk, obj in f.related_model._default_manager.in_bulk(ids).items():
+                labels[(f.name, pk)] = str(obj)
+    return labels
+
+
+def _text(f: models.Field, value, fk_names) -> str:
+    """A value as a person reads it: choice labels, related names, blank for empty."""
+    if value is None or value == "":
+        return "—"
+    if f.is_relation:
+        return fk_names.get((f.name, value), f"#{value}")
+    if f.choices:
+        return str(dict(f.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value)
+
+
+def record(instance: models.Model, *, user, reason: str) -> None:
+    """Attach who and why to the next save of `instance`, so its history row carries them."""
+    instance._history_user = user if (user is not None and user.is_authenticated) else None
+    instance._change_reason = reason

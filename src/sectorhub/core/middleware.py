@@ -1,0 +1,58 @@
+"""Request middleware: the permission map check on every view, and the Content-Security-Policy header."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+
+from sectorhub.core.permissions import access_for, role_of
+from sectorhub.core.roles import Role
+
+log = logging.getLogger(__name__)
+
+
+class PermissionMapMiddleware:
+    """Refuse any request whose URL name is unmapped or whose role the map does not allow."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Check the resolved URL name against the map before the view runs."""
+        match = request.resolver_match
+        name = match.view_name if match else ""
+        access = access_for(name)
+        if access is None:
+            # Fail closed: a URL someone forgot to map is refused rather than left open.
+            log.error("URL %r (%s) is not in the permission map", name, request.path)
+            raise PermissionDenied("This page is not in the permission map.")
+        role = role_of(request.user)
+        if access.allows(role, request.method):
+            return None
+        if role == Role.PUBLIC:
+            if name.startswith("api:"):
+                return JsonResponse({"detail": "Authentication required"}, status=401)
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied("Your role does not allow this.")
+
+
+class ContentSecurityPolicyMiddleware:
+    """Send the CONTENT_SECURITY_POLICY setting as a header on every response that lacks one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        policy = getattr(settings, "CONTENT_SECURITY_POLICY", {})
+        self.header = "; ".join(f"{directive} {' '.join(values)}" for directive, values in policy.items())
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = self.header
+        return response

@@ -1,0 +1,1 @@
+"""The partnership registry: partnerships, organizations, memberships, phases, quality, meetings, goals."""

@@ -1,0 +1,18 @@
+"""The partnerships app: the statewide registry of sector partnerships and the state's goals."""
+
+from django.apps import AppConfig
+
+
+class PartnershipsConfig(AppConfig):
+    """Partnerships app configuration."""
+
+    name = "sectorhub.partnerships"
+    label = "partnerships"
+    verbose_name = "Partnerships"
+    nav_links = [
+        ("Dashboard", "partnerships:dashboard"),
+        ("Partnerships", "partnerships:list"),
+        ("Organizations", "partnerships:organization_list"),
+        ("Goals", "partnerships:goals"),
+    ]
+    nav_order = 10

@@ -1,0 +1,1 @@
+"""States, counties and regions (named sets of counties) with county maps."""

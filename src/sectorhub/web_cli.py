@@ -1,0 +1,100 @@
+"""Web commands: `sectorhub web serve` and `sectorhub demo load`. Django is set up only when they run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import typer
+
+web_app = typer.Typer(help="Run the web application.", no_args_is_help=True)
+demo_app = typer.Typer(help="The Ohio demonstration state.", no_args_is_help=True)
+
+QCEW_DEMO_FOLDERS = ("qcew/2016.q1-q4.by_area", "qcew/2020.open_data_slices")
+
+
+def _django():
+    """Set up Django lazily, so `sectorhub lmi ...` never pays for it."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sectorhub.config.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    return settings
+
+
+def _manage(*args: str) -> None:
+    """Run a Django management command in-process."""
+    from django.core.management import call_command
+
+    call_command(*args)
+
+
+@web_app.command("serve")
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on"),
+    port: int = typer.Option(8000, help="Port to listen on"),
+    workers: int = typer.Option(0, help="gunicorn workers (0: two per CPU core, plus one)"),
+    reload: bool = typer.Option(
+        False, help="Django's development server with auto-reload instead of gunicorn"
+    ),
+) -> None:
+    """Apply migrations, then serve the app with gunicorn (or Django's reloading server with --reload)."""
+    settings = _django()
+    _manage("migrate", "--noinput", "--verbosity", "0")
+    if settings.PRODUCTION:
+        _manage("collectstatic", "--noinput", "--verbosity", "0")
+    if reload:
+        _manage("runserver", f"{host}:{port}")
+        return
+    workers = workers or (2 * (os.cpu_count() or 1) + 1)
+    typer.echo(f"SectorHub on http://{host}:{port}/ ({workers} gunicorn workers; Ctrl-C stops)")
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    command = [str(gunicorn), "sectorhub.config.wsgi", "--bind", f"{host}:{port}", "--workers", str(workers)]
+    raise typer.Exit(subprocess.call(command + ["--access-logfile", "-"]))
+
+
+@demo_app.command("load")
+def demo_load() -> None:
+    """Load the Ohio demo: counties, regions, partnerships, goals, one user per role, and the QCEW files."""
+    settings = _django()
+    _manage("migrate", "--noinput", "--verbosity", "0")
+    from sectorhub.partnerships.demo import load_demo
+
+    result = load_demo(password=settings.SECTORHUB_DEMO_PASSWORD)
+    typer.echo(
+        f"Registry: {result.states} states, {result.counties} counties, {result.regions} regions, "
+        f"{result.partnerships} partnerships."
+    )
+    users = "admin, staff, convener, reviewer, analyst"
+    if result.password_generated:
+        typer.echo(f"Demo users ({users}) have the password: {result.password}")
+        typer.echo("Set SECTORHUB_DEMO_PASSWORD to choose it instead.")
+    else:
+        typer.echo(f"Demo users ({users}) have the password from SECTORHUB_DEMO_PASSWORD.")
+    from sectorhub.lmi.store import Store
+
+    def progress(name: str, done: int, total: int) -> None:
+        typer.echo(f"  [{min(done + 1, total)}/{total}] {Path(name).name}", err=True)
+
+    typer.echo("Loading the shared QCEW files into the engine store ...")
+    store = Store.open()
+    try:
+        loaded = store.load(
+            [settings.SECTORHUB_DATA / folder for folder in QCEW_DEMO_FOLDERS], progress=progress
+        )
+    finally:
+        store.close()
+    unchanged = sum(1 for f in loaded.files if f.status == "unchanged")
+    typer.echo(
+        f"QCEW: {len(loaded.files)} files, {loaded.rows_loaded:,} rows loaded, {unchanged} already loaded."
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add `web` and `demo` to the SectorHub command line."""
+    app.add_typer(web_app, name="web")
+    app.add_typer(demo_app, name="demo")
