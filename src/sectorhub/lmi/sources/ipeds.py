@@ -172,7 +172,8 @@ def download_completions(
 ) -> Path:
     """Download ``C{year}_A.zip`` from NCES into dest_dir, retrying transient failures; returns the file's path.
 
-    Retries on network errors and HTTP 429/5xx with exponential backoff; a 404 fails at once (no such year).
+    Retries on network errors and HTTP 429/5xx, waiting backoff, 2 x backoff, 4 x backoff ... seconds; a 404
+    fails at once (no such year).
     The file is written atomically (temporary name, then rename) and checked to be a zip archive.
     """
     url = completions_url(year)
@@ -185,7 +186,7 @@ def download_completions(
     try:
         for attempt in range(retries + 1):
             if attempt:
-                time.sleep(backoff ** (attempt - 1))
+                time.sleep(backoff * 2 ** (attempt - 1))
             try:
                 response = client.get(url)
             except httpx.TransportError as exc:

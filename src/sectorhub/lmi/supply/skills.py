@@ -141,7 +141,10 @@ def skill_gaps(p: Profiles, origin: str, target: str, top: int = 5) -> pd.DataFr
     """Elements important to the target (IM >= 3) whose target level exceeds the origin's by >= 0.5, largest first."""
     o = p.element_table(origin).set_index("element_id")
     t = p.element_table(target).set_index("element_id")
-    j = t.join(o[["importance", "level"]], rsuffix="_origin", how="left")
+    origin = o[["importance", "level"]].rename(
+        columns={"importance": "importance_origin", "level": "level_origin"}
+    )
+    j = t.join(origin, how="left")
     j["level_origin"] = j["level_origin"].fillna(0.0)
     j["gap"] = j["level"] - j["level_origin"]
     j = j[(j["importance"] >= GAP_MIN_IMPORTANCE) & (j["gap"] >= GAP_MIN_LEVEL)]
