@@ -164,7 +164,8 @@ def over_the_year(cells: ir.Table, history: ir.Table, measures: tuple[str, ...])
     """Add BLS's over-the-year changes: ``oty_<m>_chg = x[t] − x[t−1]`` and ``oty_<m>_pct_chg``.
 
     The percent change is ``(x[t] − x[t−1]) / x[t−1] × 100`` rounded to tenths, computed from the published
-    (rounded) values, as BLS does; NULL where either year is suppressed or the prior value is 0.
+    (rounded) values, as BLS does; NULL where either year is suppressed or the prior value is 0. Ties round half
+    to even, as BLS's published files do (6.25 % is published as 6.2, 18.75 % as 18.8).
     """
     prev = history.select(
         *[k for k in CELL_KEYS if k != "year"],
@@ -176,8 +177,25 @@ def over_the_year(cells: ir.Table, history: ir.Table, measures: tuple[str, ...])
     for m in measures:
         cur, old = j[m].cast("float64"), j[f"prev_{m}"].cast("float64")
         out[f"oty_{m}_chg"] = cur - old
-        out[f"oty_{m}_pct_chg"] = ((cur - old) / old.nullif(0) * 100).round(1)
+        out[f"oty_{m}_pct_chg"] = round_half_even_ratio(cur - old, old, 100, 1)
     return j.select(*cells.columns, **out)
+
+
+def round_half_even_ratio(
+    num: ir.NumericValue, den: ir.NumericValue, scale: int, digits: int
+) -> ir.NumericValue:
+    """``num / den × scale`` rounded to ``digits`` decimals, ties to even, exact for integer inputs.
+
+    A tie is detected in exact arithmetic (``2·num·scale·10^digits`` is an odd multiple of ``den``), so a
+    float quotient such as 6.2499999 cannot turn a tie into a non-tie.
+    """
+    factor = scale * 10**digits
+    scaled = num * factor
+    t = scaled / den.nullif(0)
+    twice = scaled * 2
+    tie = ((twice % den) == 0) & (((twice / den) % 2) != 0)
+    even = ((t.floor() % 2) == 0).ifelse(t.floor(), t.ceil())
+    return tie.ifelse(even, t.round(0)) / 10**digits
 
 
 def growth(e0: ir.NumericValue, e1: ir.NumericValue, years: float | ir.NumericValue) -> dict[str, ir.Value]:

@@ -70,7 +70,12 @@ def region_cells(cells: ir.Table, counties: list[str], measures: tuple[str, ...]
     """
     c = cells.filter(cells.area_fips.isin(counties) & (cells.size_code == "0"))
     emp = "emplvl" if "emplvl" in measures else "emp_m1"
-    aggs = {m: c[m].sum() for m in measures if m != "avg_wkly_wage" and m != "avg_annual_pay"}
+    # DuckDB sums BIGINT into HUGEINT; keep region sums in int64/float64 (no overflow at state scale).
+    aggs = {
+        m: c[m].sum().cast("float64" if m == "emplvl" else "int64")
+        for m in measures
+        if m not in ("avg_wkly_wage", "avg_annual_pay")
+    }
     aggs["n_counties"] = c.area_fips.nunique()
     aggs["n_suppressed"] = c[emp].isnull().ifelse(1, 0).sum()
     aggs["suppressed_estabs"] = c[emp].isnull().ifelse(c.estabs, 0).sum()
@@ -117,6 +122,10 @@ def region_industries(
 
 def _present(df: pd.DataFrame, period: str) -> pd.DataFrame:
     """Rename to the CLI's public columns and order by industry code."""
+    # Sums with NULLs come back from DuckDB as Decimal objects; make every measure a float column.
+    for col in ("estabs", "emp_m1", "emp_m2", "emp_m3", "emplvl", "total_wages"):
+        if col in df.columns:
+            df[col] = pd.to_numeric(df[col].astype(object), errors="coerce").astype("float64")
     emp_cols = ["emp_m1", "emp_m2", "emp_m3"]
     if period == "A":
         employment = df["emplvl"]
