@@ -44,13 +44,17 @@ def _tracked_fields(model: type[models.Model]) -> list[models.Field]:
 def history_rows(instance: models.Model, limit: int = 25) -> list[HistoryRow]:
     """The latest `limit` versions of `instance`, newest first, each with the fields it changed.
 
-    Foreign keys are shown by name with one query per foreign-key field, however many versions there are.
+    Foreign keys and many-to-many fields are shown by name with one query per such field, however many
+    versions there are.
     """
+    history_model = instance.history.model
     records = list(
         instance.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
     )
-    fields = _tracked_fields(instance.history.model)
+    fields = _tracked_fields(history_model)
     fk_names = _foreign_key_labels(fields, records)
+    m2m_fields = list(getattr(history_model, "_history_m2m_fields", []))
+    m2m_values = {f.name: _m2m_values(history_model, f, records) for f in m2m_fields}
     rows = []
     for index, record in enumerate(records[:limit]):
         previous = records[index + 1] if index + 1 < len(records) else None
@@ -65,6 +69,11 @@ def history_rows(instance: models.Model, limit: int = 25) -> list[HistoryRow]:
             changes.append(
                 Change(str(f.verbose_name).capitalize(), _text(f, old, fk_names), _text(f, new, fk_names))
             )
+        for f in m2m_fields:
+            new_set = m2m_values[f.name].get(record.history_id, set())
+            old_set = m2m_values[f.name].get(previous.history_id, set()) if previous is not None else set()
+            if new_set != old_set:
+                changes.append(Change(str(f.verbose_name).capitalize(), _names(old_set), _names(new_set)))
         user = record.history_user
         rows.append(
             HistoryRow(
@@ -76,6 +85,30 @@ def history_rows(instance: models.Model, limit: int = 25) -> list[HistoryRow]:
             )
         )
     return rows
+
+
+def _m2m_values(history_model, f, records) -> dict[int, set[str]]:
+    """history_id → the related objects (as text) a many-to-many field held in that version, in one query."""
+    target = f.m2m_reverse_field_name()
+    through = next(
+        rel.related_model
+        for rel in history_model._meta.related_objects
+        if {"m2m_history_id", target} <= {x.name for x in rel.related_model._meta.get_fields()}
+    )
+    values: dict[int, set[str]] = {}
+    rows = through.objects.filter(history__in=[r.history_id for r in records]).select_related(target)
+    for row in rows:
+        values.setdefault(row.history_id, set()).add(str(getattr(row, target)))
+    return values
+
+
+def _names(values: set[str], shown: int = 8) -> str:
+    """A short, sorted list of names: the first few and how many more."""
+    if not values:
+        return "—"
+    ordered = sorted(values)
+    more = len(ordered) - shown
+    return ", ".join(ordered[:shown]) + (f" and {more} more" if more > 0 else "")
 
 
 def _foreign_key_labels(fields, records) -> dict[tuple[str, object], str]:

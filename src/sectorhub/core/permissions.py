@@ -48,6 +48,7 @@ URL_PERMISSIONS: dict[str, Access] = {
     "core:logout": allow(NOBODY, write=SIGNED_IN),
     "core:health": allow(EVERYONE),
     # The API's own pages; each endpoint has its entry in its app's map.
+    "api:api-root": allow(EVERYONE),
     "api:openapi-json": allow(EVERYONE),
     "api:openapi-view": allow(EVERYONE),
     # Django's admin keeps its own is_staff checks; only state administrators reach it.

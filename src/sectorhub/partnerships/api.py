@@ -136,7 +136,7 @@ def partnership_list(request, region: int | None = None, industry: str = "", pha
     return selectors.partnership_list(request.user, filters)
 
 
-@router.post("/partnerships", response={201: PartnershipOut}, auth=session)
+@router.post("/partnerships", response={201: PartnershipOut}, auth=session, url_name="partnership_list")
 def partnership_create(request, payload: PartnershipIn):
     """Register a partnership (state staff anywhere; conveners in their regions)."""
     partnership = services.create_partnership(
@@ -159,7 +159,7 @@ def partnership_detail(request, pk: int):
     return _detail(request, pk)
 
 
-@router.patch("/partnerships/{int:pk}", response=PartnershipOut, auth=session)
+@router.patch("/partnerships/{int:pk}", response=PartnershipOut, auth=session, url_name="partnership_detail")
 def partnership_update(request, pk: int, payload: PartnershipPatch):
     """Change a partnership (state staff, or its assigned convener)."""
     partnership = _detail(request, pk)
@@ -198,7 +198,7 @@ def organization_list(request, q: str = ""):
     return selectors.organizations(q=q)
 
 
-@router.post("/organizations", response={201: OrganizationOut}, auth=session)
+@router.post("/organizations", response={201: OrganizationOut}, auth=session, url_name="organization_list")
 def organization_create(request, payload: OrganizationIn):
     """Add an organization."""
     org = services.create_organization(

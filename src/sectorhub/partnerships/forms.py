@@ -184,7 +184,7 @@ class OrganizationForm(forms.Form):
         error_messages={"invalid_choice": "Unknown NAICS code."},
     )
     county = forms.ModelChoiceField(queryset=County.objects.none(), required=False)
-    website = forms.URLField(required=False)
+    website = forms.URLField(required=False, assume_scheme="https")
 
     def __init__(self, *args, state_fips: str, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from sectorhub.paths import data_dir
 AREA_TITLES = Path("reference") / "qcew_area_titles.csv"
 COUNTY_TOPOJSON = Path("geo") / "cb_2015_us_county_20m.topo.json"
 CBSA_CROSSWALK = Path("reference") / "cbsa2fipsxw_2015.csv.gz"
+PSEUDO_COUNTIES = {"996", "997", "998", "999"}
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,8 @@ class AreaTitles:
 def read_area_titles(path: Path | None = None) -> AreaTitles:
     """Parse `area_titles.csv`; BLS drops leading zeros for states 01–09, so codes are padded to five digits.
 
-    Statewide rows end in " -- Statewide" (DC has no suffix); "Unknown Or Undefined" (xx999) rows are skipped.
+    Statewide rows end in " -- Statewide" (DC has no suffix). BLS's pseudo-counties are skipped: xx996 overseas,
+    xx997 multicounty, xx998 out-of-state and xx999 unknown or undefined.
     """
     path = path or data_dir() / AREA_TITLES
     states: dict[str, str] = {}
@@ -38,7 +40,7 @@ def read_area_titles(path: Path | None = None) -> AreaTitles:
             state, county = code[:2], code[2:]
             if county == "000":
                 states[state] = title.removesuffix(" -- Statewide")
-            elif county != "999":
+            elif county not in PSEUDO_COUNTIES:
                 name = title.rsplit(", ", 1)[0] if ", " in title else title
                 counties[code] = (name, state)
     return AreaTitles(states=states, counties=counties)
