@@ -12,7 +12,9 @@ Public API (what pages, packages and the CLI call):
 Every result that uses O*NET must show ``ONET_ATTRIBUTION`` (CC BY 4.0). Formulas: docs/methods-supply.md.
 """
 
+from sectorhub.lmi.measures import Setting
 from sectorhub.lmi.sources.onet import ATTRIBUTION as ONET_ATTRIBUTION
+from sectorhub.lmi.supply import ranking, skills, training
 from sectorhub.lmi.supply.report import (
     SupplyReport,
     high_demand_for_region,
@@ -21,10 +23,26 @@ from sectorhub.lmi.supply.report import (
     occupations_for_region,
     pathways_to,
     skill_profiles,
+    training_gaps,
+    workforce_skills,
+)
+
+# Engine parameters of the supply side, declared once (docs/methods-supply.md documents each; a test checks it).
+SETTINGS = (
+    Setting(
+        "supply_naics_level", 3, "NAICS digits of the regional industry employment the CLI multiplies out."
+    ),
+    Setting("gap_min_importance", skills.GAP_MIN_IMPORTANCE, "Least O*NET importance (1-5) of a skill gap."),
+    Setting(
+        "gap_min_level", skills.GAP_MIN_LEVEL, "Least level shortfall (O*NET 0-7 scale) listed as a gap."
+    ),
+    Setting("high_demand_weights", ranking.DEFAULT_WEIGHTS, "Weights of the high-demand score's components."),
+    Setting("allocation_rule", "equal", f"How completers of a CIP split over its SOCs: {training.RULES}."),
 )
 
 __all__ = [
     "ONET_ATTRIBUTION",
+    "SETTINGS",
     "SupplyReport",
     "high_demand_for_region",
     "national_patterns",
@@ -32,4 +50,6 @@ __all__ = [
     "occupations_for_region",
     "pathways_to",
     "skill_profiles",
+    "training_gaps",
+    "workforce_skills",
 ]

@@ -32,7 +32,12 @@ def _fail(message: str) -> None:
 def _emit(report, fmt: str, list_column: str | None = None) -> None:
     from sectorhub.lmi.sources.onet import ATTRIBUTION
 
-    table = report.table
+    table = report.table.copy()
+    # Estimates are shown to one decimal (jobs) and growth to four (a fraction); the engine keeps full precision.
+    if "employment" in table.columns:
+        table["employment"] = table["employment"].round(1)
+    if "growth" in table.columns:
+        table["growth"] = table["growth"].round(4)
     if fmt == "csv":
         out = table.copy()
         if list_column:
@@ -72,7 +77,7 @@ def occupations(
     industries: str | None = typer.Option(
         None, help="Comma-separated NAICS codes of a target sector, e.g. 622,6216."
     ),
-    level: str = typer.Option("3", help="NAICS digits (2..6) of the industry employment to use."),
+    level: str = typer.Option("3", help="NAICS digits (2..6) of the industry employment to use (default 3)."),
     top: int | None = typer.Option(None, min=1, help="Only the N occupations with the most employment."),
     fmt: str = typer.Option("csv", "--format", help="csv or json."),
     store_path: Path | None = typer.Option(
@@ -106,7 +111,12 @@ def occupations(
                 typer.echo(f"note: growth not computed ({exc})", err=True)
         wanted = [c.strip() for c in industries.split(",")] if industries else None
         report = occupations_for_region(
-            current, counties=county_list, base_industry_employment=base, industries=wanted, top=top
+            current,
+            counties=county_list,
+            base_industry_employment=base,
+            industries=wanted,
+            top=top,
+            growth_label=f"{base_label} to {year}, period {period.upper()}",
         )
     except (RegionError, PlaceError, DemandInputError, FileNotFoundError, ValueError) as exc:
         _fail(str(exc))

@@ -106,7 +106,7 @@ def occupation_demand(
     if missing.any():
         notes.append(
             f"{int(missing.sum())} industries without published employment were left out: "
-            + ", ".join(df.loc[missing, "industry_code"].head(10))
+            + _labels(df[missing])
         )
     df = df[~missing]
     available = set(patterns.unallocated.index)
@@ -114,9 +114,7 @@ def occupation_demand(
     e_total = float(mapped["employment"].sum())
     unmapped_rows = mapped[mapped["oews_industry"].isna()]
     if len(unmapped_rows):
-        notes.append(
-            "no OEWS staffing pattern for industries: " + ", ".join(unmapped_rows["industry_code"].head(10))
-        )
+        notes.append("no OEWS staffing pattern for industries: " + _labels(unmapped_rows))
     ok = mapped[mapped["oews_industry"].notna()]
     joined = ok[["industry_code", "own_code", "oews_industry", "employment"]].merge(
         patterns.shares.rename(columns={"industry_code": "oews_industry"}), on="oews_industry", how="inner"
@@ -141,6 +139,18 @@ def occupation_demand(
         lower_bound=lower,
         notes=notes,
     )
+
+
+OWNERSHIP_LABELS = {"1": "federal", "2": "state", "3": "local", "5": "private", "0": "all owners"}
+
+
+def _labels(rows: pd.DataFrame, limit: int = 12) -> str:
+    """'622 (state), 611 (local) ...' for notes; private rows show the bare code."""
+    items = [
+        code if own == "5" else f"{code} ({OWNERSHIP_LABELS.get(own, own)})"
+        for code, own in zip(rows["industry_code"], rows["own_code"], strict=True)
+    ]
+    return ", ".join(items[:limit]) + (f" and {len(items) - limit} more" if len(items) > limit else "")
 
 
 def implied_growth(base: OccupationDemand, end: OccupationDemand) -> pd.DataFrame:

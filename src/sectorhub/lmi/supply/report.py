@@ -31,7 +31,14 @@ from sectorhub.lmi.supply.demand import (
 from sectorhub.lmi.supply.industries import SECTOR_RANGES, oews_groups
 from sectorhub.lmi.supply.places import wage_areas
 from sectorhub.lmi.supply.ranking import high_demand
-from sectorhub.lmi.supply.skills import Profiles, pathways, profiles
+from sectorhub.lmi.supply.skills import (
+    Profiles,
+    pathways,
+    profiles,
+    skill_supply_vs_demand,
+    weighted_profile,
+)
+from sectorhub.lmi.supply.training import annual_openings, gap_table, to_oews_code, training_supply
 from sectorhub.lmi.supply.wages import occupation_wages
 
 OCCUPATION_COLUMNS = [
@@ -138,6 +145,24 @@ def filter_industries(industry_employment: pd.DataFrame, industries: list[str] |
     return out
 
 
+def _common_industries(base: pd.DataFrame, end: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The rows of both periods whose (industry, ownership) has employment in both."""
+
+    def keyed(df: pd.DataFrame) -> pd.DataFrame:
+        df = df.copy()
+        if "own_code" not in df.columns:
+            df["own_code"] = "5"
+        df["_key"] = df["industry_code"].astype(str) + "/" + df["own_code"].astype(str)
+        return df[df["employment"].notna()]
+
+    b, e = keyed(base), keyed(end)
+    common = set(b["_key"]) & set(e["_key"])
+    return (
+        b[b["_key"].isin(common)].drop(columns="_key"),
+        e[e["_key"].isin(common)].drop(columns="_key"),
+    )
+
+
 def occupations_for_region(
     industry_employment: pd.DataFrame,
     *,
@@ -145,12 +170,15 @@ def occupations_for_region(
     base_industry_employment: pd.DataFrame | None = None,
     industries: list[str] | None = None,
     top: int | None = None,
+    growth_label: str = "",
 ) -> SupplyReport:
     """Occupation demand of a region's industries with growth, wages and education: the ``occupations`` table.
 
     ``industry_employment`` has industry_code, employment (and own_code, lower_bound when known), one NAICS level.
     ``base_industry_employment`` is the same for an earlier period: growth is then the occupation growth implied
-    by industry growth; without it growth is empty. ``industries`` restricts to NAICS codes (a target sector).
+    by industry growth over the industries published in both periods (an industry suppressed in either period
+    would otherwise show as entry or exit); without it growth is empty. ``growth_label`` (e.g. "2016 to 2020")
+    is repeated in the notes. ``industries`` restricts to NAICS codes (a target sector).
     Columns: soc_code, title, employment, growth, median_wage, wage_source, typical_education, wage_flag, job_zone.
     """
     patterns, groups, _titles = national_patterns()
@@ -159,9 +187,16 @@ def occupations_for_region(
     table = demand.table.copy()
     notes = list(demand.notes)
     if base_industry_employment is not None:
-        base = occupation_demand(filter_industries(base_industry_employment, industries), patterns, groups)
-        growth = implied_growth(base, demand).set_index("soc_code")["growth"]
+        before, after = _common_industries(filter_industries(base_industry_employment, industries), current)
+        base = occupation_demand(before, patterns, groups)
+        end = occupation_demand(after, patterns, groups)
+        growth = implied_growth(base, end).set_index("soc_code")["growth"]
         table["growth"] = table["soc_code"].map(growth)
+        label = f" ({growth_label})" if growth_label else ""
+        notes.append(
+            f"growth{label}: change in employment implied by the growth of the {len(after)} industries published "
+            "in both periods, with national staffing patterns held fixed"
+        )
     else:
         table["growth"] = float("nan")
         notes.append("growth not computed: no earlier period of industry employment was given")
@@ -234,4 +269,77 @@ def pathways_to(
         table=table[PATHWAY_COLUMNS],
         sources=[onet.SOURCE + " (skills and knowledge: importance and level)", oews.SOURCE + " (titles)"],
         notes=[f"target: {target} {names.get(target, '')}".rstrip()],
+    )
+
+
+def workforce_skills(counties: list[str], sector: SupplyReport, *, top: int | None = None) -> SupplyReport:
+    """The region's workforce skill supply against the skills a target sector's occupations need.
+
+    Supply is the region's current occupational mix from OEWS: the cross-industry cells of the region's most
+    local OEWS area (its metro when all counties lie in one, else its state). Need is the sector's estimated
+    occupation employment (``sector.table`` from ``occupations_for_region(..., industries=...)``). Columns:
+    element_id, element_name, domain, demand_importance, demand_level, supply_level, difference.
+    """
+    with oews.connect() as conn:
+        area = wage_areas(conn, counties)[0]
+        mix = oews.area_occupations(conn, area.area_code)[["soc_code", "employment"]]
+    p = skill_profiles()
+    table = skill_supply_vs_demand(p, mix, sector.table[["soc_code", "employment"]])
+    if top:
+        table = table.head(top)
+    supply_cov = weighted_profile(p, mix)["coverage"].max()
+    need_cov = weighted_profile(p, sector.table[["soc_code", "employment"]])["coverage"].max()
+    return SupplyReport(
+        table=table,
+        sources=[
+            f"{oews.SOURCE}, {area.area_name} (workforce occupational mix)",
+            onet.SOURCE + " (skills and knowledge: importance and level)",
+        ]
+        + sector.sources,
+        notes=[
+            f"O*NET profiles cover {supply_cov:.0%} of the workforce's and {need_cov:.0%} of the sector's employment",
+            "difference = workforce level - sector level, on O*NET's 0-7 level scale (negative: a shortfall)",
+        ],
+    )
+
+
+def training_gaps(
+    completions: pd.DataFrame,
+    occupations: pd.DataFrame,
+    *,
+    separation_rate: float | pd.Series,
+    annual_change: pd.Series | None = None,
+    rule: str = "equal",
+) -> SupplyReport:
+    """Training supply (completers by CIP, e.g. ``ipeds.read_completions(...).table``) against annual openings.
+
+    ``occupations`` is an occupation table (soc_code, employment) such as ``occupations_for_region(...).table``.
+    Openings = annual_change + separation_rate x employment (BLS EP separations method; the caller supplies the
+    rates). CIP-SOC pairs come from the NCES crosswalk, with SOC detail codes written as OEWS publishes them.
+    Raises CodeError for a CIP code that is not in CIP 2020.
+    """
+    links = cip_soc.cip_soc_links()
+    _patterns_, _groups, titles = national_patterns()
+    oews_codes = set(titles)
+    links = links.assign(soc_code=links["soc_code"].map(lambda c: to_oews_code(c, oews_codes)))
+    known = set(cip_soc.read_crosswalk()["cip_code"])
+    openings = annual_openings(occupations[["soc_code", "employment"]], separation_rate, annual_change)
+    supply = training_supply(
+        completions,
+        links,
+        rule=rule,
+        openings=openings.set_index("soc_code")["openings"],
+        known_cips=known,
+    )
+    table = gap_table(openings, supply, titles)
+    notes = [
+        f"allocation rule: {rule}; {supply.completers:,.0f} completers, "
+        f"{supply.unallocated['completers'].sum():,.0f} in programs with no linked occupation",
+        "supply counts completers once (split across linked occupations); potential_supply counts each linked "
+        "occupation's programs in full",
+    ]
+    return SupplyReport(
+        table=table,
+        sources=[cip_soc.SOURCE, "NCES IPEDS Completions (as supplied)", oews.SOURCE],
+        notes=notes,
     )

@@ -104,12 +104,19 @@ class Profiles:
 
     def stacked(self, soc_codes: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
         """Importance and level matrices (one row per given code, aggregates averaged over their members)."""
-        imp, lvl = [], []
+        direct = [c for c in soc_codes if c in self.matrix.index]
+        imp = self.importance.reindex(direct)
+        lvl = self.level.reindex(direct)
+        extra_imp, extra_lvl = {}, {}
         for code in soc_codes:
-            members = self.members(code)
-            imp.append(self.importance.loc[members].mean())
-            lvl.append(self.level.loc[members].mean())
-        return pd.DataFrame(imp, index=soc_codes), pd.DataFrame(lvl, index=soc_codes)
+            if code not in self.matrix.index:
+                members = self.members(code)
+                extra_imp[code] = self.importance.loc[members].mean()
+                extra_lvl[code] = self.level.loc[members].mean()
+        if extra_imp:
+            imp = pd.concat([imp, pd.DataFrame(extra_imp).T])
+            lvl = pd.concat([lvl, pd.DataFrame(extra_lvl).T])
+        return imp.reindex(soc_codes), lvl.reindex(soc_codes)
 
 
 def profiles(base: Path | None = None) -> Profiles:
