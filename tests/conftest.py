@@ -11,6 +11,12 @@ import pytest
 from sectorhub.core.roles import Role
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Hash test passwords with MD5: the production hasher is slow by design, and tests make many users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def make_user(db):
     """Build a user with a role: make_user(Role.CONVENER, username="c1")."""

@@ -29,7 +29,9 @@ def test_history_rows_say_who_changed_which_field_from_what_to_what(make_user):
     assert rows[0].reason == "Region edited"
     assert [(c.label, c.old, c.new) for c in rows[0].changes] == [("Name", "Area A", "Area B")]
     assert [(c.label, c.old, c.new) for c in rows[1].changes] == [("Counties", "—", "Franklin County")]
-    assert ("Kind", "—", "Local workforce development area") in [(c.label, c.old, c.new) for c in rows[2].changes]
+    assert ("Kind", "—", "Local workforce development area") in [
+        (c.label, c.old, c.new) for c in rows[2].changes
+    ]
 
 
 class _Form(forms.Form):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
-from django.test import override_settings
 from django.http import HttpResponse
+from django.test import override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
 
 from sectorhub.core.permissions import access_for, url_permissions
 from sectorhub.core.roles import Role
@@ -30,7 +30,9 @@ def test_every_url_has_a_name_and_an_entry_in_the_permission_map():
     Unnamed patterns are allowed only inside a namespace the map covers with a wildcard (Django's admin).
     """
     names = _all_url_names()
-    unnamed = [route for name, route in names if (not name or name.endswith(":")) and access_for(name + "x") is None]
+    unnamed = [
+        route for name, route in names if (not name or name.endswith(":")) and access_for(name + "x") is None
+    ]
     unmapped = sorted({name for name, _route in names if name and access_for(name) is None})
     assert not unnamed, f"URL patterns without a name: {unnamed}"
     assert not unmapped, f"URL names missing from the permission map: {unmapped}"

@@ -22,7 +22,11 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environ.update(env)
     environ["DJANGO_SETTINGS_MODULE"] = "sectorhub.config.settings"
     return subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *args], env=environ, capture_output=True, text=True, cwd=ROOT
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        env=environ,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
 
 
@@ -71,7 +75,9 @@ def test_five_failed_sign_ins_lock_the_account_even_against_the_right_password(c
     for _ in range(5):
         response = client.post(url, {"username": "ana", "password": "wrong"}, REMOTE_ADDR="10.0.0.1")
         assert response.status_code in (200, 429)
-    response = client.post(url, {"username": "ana", "password": "correct horse battery staple"}, REMOTE_ADDR="10.0.0.1")
+    response = client.post(
+        url, {"username": "ana", "password": "correct horse battery staple"}, REMOTE_ADDR="10.0.0.1"
+    )
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
 
@@ -80,7 +86,9 @@ def test_five_failed_sign_ins_lock_the_account_even_against_the_right_password(c
 def test_the_right_password_signs_in_before_any_lockout(client, make_user):
     make_user(Role.ANALYST, username="ana")
     response = client.post(
-        reverse("core:login"), {"username": "ana", "password": "correct horse battery staple"}, REMOTE_ADDR="10.0.0.2"
+        reverse("core:login"),
+        {"username": "ana", "password": "correct horse battery staple"},
+        REMOTE_ADDR="10.0.0.2",
     )
     assert response.status_code == 302
     assert client.session["_auth_user_id"]

@@ -7,7 +7,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import SessionAuth
 
@@ -150,7 +150,7 @@ def partnership_create(request, payload: PartnershipIn):
         description=payload.description,
         is_public=payload.is_public,
     )
-    return 201, _detail(request, partnership.pk)
+    return Status(201, _detail(request, partnership.pk))
 
 
 @router.get("/partnerships/{int:pk}", response=PartnershipOut, url_name="partnership_detail")
@@ -188,7 +188,7 @@ def partnership_phase(request, pk: int, payload: PhaseIn):
         changed_on=payload.changed_on,
         note=payload.note,
     )
-    return 201, _detail(request, pk)
+    return Status(201, _detail(request, pk))
 
 
 @router.get("/organizations", response=list[OrganizationOut], url_name="organization_list")
@@ -204,7 +204,7 @@ def organization_create(request, payload: OrganizationIn):
     org = services.create_organization(
         user=request.user, name=payload.name, kind=payload.kind, website=payload.website
     )
-    return 201, OrganizationOut(id=org.pk, name=org.name, kind=org.kind)
+    return Status(201, OrganizationOut(id=org.pk, name=org.name, kind=org.kind))
 
 
 @router.get("/phases", response=list[PhaseOut], url_name="phase_list")
