@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from sectorhub.lmi.sources.cip_soc import CodeError
-from sectorhub.lmi.supply.report import skill_profiles
+from sectorhub.lmi.supply.careers import skill_profiles
 from sectorhub.lmi.supply.skills import (
     Profiles,
     pathways,

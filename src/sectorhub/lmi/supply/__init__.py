@@ -5,9 +5,11 @@ Public API (what pages, packages and the CLI call):
 - ``occupations_for_region(industry_employment, counties=..., base_industry_employment=..., industries=...)``
   -> SupplyReport with soc_code, title, employment, growth, median_wage, wage_source, typical_education, ...
 - ``high_demand_for_region(report)`` -> the same rows ranked by the documented high-demand score.
-- ``pathways_to(soc_code, candidates=..., top=...)`` -> soc_code, title, similarity, skill_gaps.
-- ``skill_profiles()`` -> O*NET profiles; ``skills.similarity``, ``skills.skill_supply_vs_demand``.
-- ``training.training_supply``, ``training.annual_openings``, ``training.gap_table`` for the gap table.
+- ``pathways_to(soc_code, counties=..., top=...)`` -> soc_code, title, similarity, skill_gaps.
+- ``occupation_profile(soc_code, counties=...)`` -> one occupation's skills and knowledge, education, wage.
+- ``workforce_skills(counties, sector_report)`` -> the region's skill supply against a sector's needs.
+- ``training_gaps(completions, occupations, separation_rate=...)`` -> openings, supply and gap by occupation.
+- ``skill_profiles()`` -> O*NET profiles; ``skills.similarity`` and the pure functions in each module.
 
 Every result that uses O*NET must show ``ONET_ATTRIBUTION`` (CC BY 4.0). Formulas: docs/methods-supply.md.
 """
@@ -15,16 +17,20 @@ Every result that uses O*NET must show ``ONET_ATTRIBUTION`` (CC BY 4.0). Formula
 from sectorhub.lmi.measures import Setting
 from sectorhub.lmi.sources.onet import ATTRIBUTION as ONET_ATTRIBUTION
 from sectorhub.lmi.supply import ranking, skills, training
+from sectorhub.lmi.supply.careers import (
+    occupation_profile,
+    pathways_to,
+    regional_occupations,
+    skill_profiles,
+    workforce_skills,
+)
 from sectorhub.lmi.supply.report import (
     SupplyReport,
     high_demand_for_region,
     national_patterns,
     occupation_facts,
     occupations_for_region,
-    pathways_to,
-    skill_profiles,
     training_gaps,
-    workforce_skills,
 )
 
 # Engine parameters of the supply side, declared once (docs/methods-supply.md documents each; a test checks it).
@@ -47,8 +53,10 @@ __all__ = [
     "high_demand_for_region",
     "national_patterns",
     "occupation_facts",
+    "occupation_profile",
     "occupations_for_region",
     "pathways_to",
+    "regional_occupations",
     "skill_profiles",
     "training_gaps",
     "workforce_skills",

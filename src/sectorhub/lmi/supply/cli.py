@@ -125,18 +125,23 @@ def occupations(
 
 def pathways(
     soc: str = typer.Option(..., help="Target occupation, a SOC code such as 29-1141."),
+    counties: str | None = typer.Option(
+        None, help="Only origins employed in these counties' OEWS area (metro or state), e.g. 39049,39041."
+    ),
     top: int = typer.Option(10, min=1, help="How many origin occupations to list."),
     gaps: int = typer.Option(5, min=0, help="How many skill gaps to list per origin."),
     fmt: str = typer.Option("csv", "--format", help="csv or json."),
 ) -> None:
     """Career pathways into an occupation: the most similar occupations (O*NET skills and knowledge) and gaps."""
     from sectorhub.lmi.sources.cip_soc import CodeError
-    from sectorhub.lmi.supply.report import pathways_to
+    from sectorhub.lmi.supply.careers import pathways_to
+    from sectorhub.lmi.supply.places import PlaceError, check_counties
 
     if fmt not in ("csv", "json"):
         _fail("--format must be csv or json")
     try:
-        report = pathways_to(soc, top=top, gaps=gaps)
-    except CodeError as exc:
+        county_list = check_counties(counties.split(",")) if counties else None
+        report = pathways_to(soc, counties=county_list, top=top, gaps=gaps)
+    except (CodeError, PlaceError) as exc:
         _fail(str(exc))
     _emit(report, fmt, list_column="skill_gaps")

@@ -1,4 +1,4 @@
-"""The supply side's public entry points: occupation tables and pathways ready for the CLI, pages and packages.
+"""The supply side's public entry points for occupations: demand tables, high-demand ranking and training gaps.
 
 These functions combine the pure pieces (demand, wages, ranking, skills) with the publishers' files. Each result
 carries its sources and the O*NET attribution, so whatever renders it (CLI, page, PDF, Excel) can show them.
@@ -31,13 +31,6 @@ from sectorhub.lmi.supply.demand import (
 from sectorhub.lmi.supply.industries import SECTOR_RANGES, oews_groups
 from sectorhub.lmi.supply.places import wage_areas
 from sectorhub.lmi.supply.ranking import high_demand
-from sectorhub.lmi.supply.skills import (
-    Profiles,
-    pathways,
-    profiles,
-    skill_supply_vs_demand,
-    weighted_profile,
-)
 from sectorhub.lmi.supply.training import annual_openings, gap_table, to_oews_code, training_supply
 from sectorhub.lmi.supply.wages import occupation_wages
 
@@ -51,7 +44,6 @@ OCCUPATION_COLUMNS = [
     "typical_education",
 ]
 EXTRA_COLUMNS = ["wage_flag", "job_zone"]
-PATHWAY_COLUMNS = ["soc_code", "title", "similarity", "skill_gaps"]
 
 
 @dataclass
@@ -97,7 +89,7 @@ def occupation_facts() -> pd.DataFrame:
     return _occupation_facts(str(onet.onet_dir())).copy()
 
 
-def _facts_for(codes: pd.Series, facts: pd.DataFrame) -> pd.DataFrame:
+def facts_for(codes: pd.Series, facts: pd.DataFrame) -> pd.DataFrame:
     """Education and job zone for SOC or OEWS codes; an OEWS aggregate takes its members' lowest category/zone."""
     f = facts.set_index("soc_code")
     rows = []
@@ -204,7 +196,7 @@ def occupations_for_region(
         chain = wage_areas(conn, counties)
         wages = occupation_wages(conn, list(table["soc_code"]), chain)
     table = table.merge(wages, on="soc_code", how="left")
-    table = table.merge(_facts_for(table["soc_code"], occupation_facts()), on="soc_code", how="left")
+    table = table.merge(facts_for(table["soc_code"], occupation_facts()), on="soc_code", how="left")
     table["job_zone"] = table["job_zone"].astype("Int64")
     table = table.sort_values(["employment", "soc_code"], ascending=[False, True]).reset_index(drop=True)
     if top:
@@ -226,81 +218,6 @@ def high_demand_for_region(report: SupplyReport, *, weights: dict[str, float] | 
     ranked = high_demand(report.table, weights=weights)
     notes = report.notes + [f"score weights: {ranked.attrs['score_weights']}"]
     return SupplyReport(table=ranked, sources=report.sources, notes=notes, demand=report.demand)
-
-
-@functools.lru_cache(maxsize=2)
-def _profiles(onet_base: str) -> Profiles:
-    p = profiles(Path(onet_base))
-    # OEWS titles too, so an OEWS code without O*NET ratings is reported as such, not as unknown.
-    p.titles = {**national_patterns()[2], **p.titles}
-    return p
-
-
-def oews_detailed_codes() -> list[str]:
-    """The detailed occupations OEWS publishes (SOC detail and OEWS aggregates), e.g. for pathway origins."""
-    patterns, _groups, _titles = national_patterns()
-    return sorted(set(patterns.shares["soc_code"]))
-
-
-def skill_profiles() -> Profiles:
-    """The O*NET skill and knowledge profiles, loaded once per process."""
-    return _profiles(str(onet.onet_dir()))
-
-
-def pathways_to(
-    soc_code: str, *, candidates: list[str] | None = None, top: int = 10, gaps: int = 5
-) -> SupplyReport:
-    """Career pathways into an occupation: the most similar occupations and the skills they would need.
-
-    Raises ``CodeError`` for a malformed or unknown SOC code. ``candidates`` limits origins (e.g. the region's
-    occupations). Columns: soc_code, title, similarity, skill_gaps (list of "Element (+gap)").
-    """
-    p = skill_profiles()
-    target = cip_soc.normalize_soc(soc_code)
-    p.resolve(target)
-    _patterns_, _groups, titles = national_patterns()
-    names = {**p.titles, **titles}
-    if candidates is None:
-        # Origins are the occupations OEWS publishes, so each can be joined to employment and wages; an OEWS
-        # aggregate target (e.g. 31-1120) does not list its own members as origins.
-        candidates = [c for c in oews_detailed_codes() if not (target.endswith("0") and c[:6] == target[:6])]
-    table = pathways(p, target, candidates=candidates, titles=names, top=top, gaps=gaps)
-    return SupplyReport(
-        table=table[PATHWAY_COLUMNS],
-        sources=[onet.SOURCE + " (skills and knowledge: importance and level)", oews.SOURCE + " (titles)"],
-        notes=[f"target: {target} {names.get(target, '')}".rstrip()],
-    )
-
-
-def workforce_skills(counties: list[str], sector: SupplyReport, *, top: int | None = None) -> SupplyReport:
-    """The region's workforce skill supply against the skills a target sector's occupations need.
-
-    Supply is the region's current occupational mix from OEWS: the cross-industry cells of the region's most
-    local OEWS area (its metro when all counties lie in one, else its state). Need is the sector's estimated
-    occupation employment (``sector.table`` from ``occupations_for_region(..., industries=...)``). Columns:
-    element_id, element_name, domain, demand_importance, demand_level, supply_level, difference.
-    """
-    with oews.connect() as conn:
-        area = wage_areas(conn, counties)[0]
-        mix = oews.area_occupations(conn, area.area_code)[["soc_code", "employment"]]
-    p = skill_profiles()
-    table = skill_supply_vs_demand(p, mix, sector.table[["soc_code", "employment"]])
-    if top:
-        table = table.head(top)
-    supply_cov = weighted_profile(p, mix)["coverage"].max()
-    need_cov = weighted_profile(p, sector.table[["soc_code", "employment"]])["coverage"].max()
-    return SupplyReport(
-        table=table,
-        sources=[
-            f"{oews.SOURCE}, {area.area_name} (workforce occupational mix)",
-            onet.SOURCE + " (skills and knowledge: importance and level)",
-        ]
-        + sector.sources,
-        notes=[
-            f"O*NET profiles cover {supply_cov:.0%} of the workforce's and {need_cov:.0%} of the sector's employment",
-            "difference = workforce level - sector level, on O*NET's 0-7 level scale (negative: a shortfall)",
-        ],
-    )
 
 
 def training_gaps(
