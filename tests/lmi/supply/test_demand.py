@@ -124,6 +124,7 @@ AVAILABLE = {
     "44--46",
     "332710",
     "221111",
+    "999000",  # OEWS government designation: must never take unclassified NAICS 999
 }
 GROUPS = oews_groups(
     pd.DataFrame(
@@ -155,6 +156,8 @@ GROUPS = oews_groups(
         ("442", "5", "449000", "3-digit"),
         ("454", "5", "44--46", "sector"),
         ("99", "5", None, "none"),
+        ("999", "5", None, "none"),
+        ("999999", "5", None, "none"),
     ],
 )
 def test_qcew_industries_map_to_the_most_detailed_oews_pattern(naics, own, expected, depth):

@@ -16,6 +16,7 @@ executive branch ``999100``, or Postal Service ``491000`` for NAICS 491; state `
 QCEW 2016 data use NAICS 2012 and 2020 data NAICS 2017, whose retail subsectors were renumbered in NAICS 2022: the
 3-digit retail codes are mapped through ``RETAIL_2022`` (442, 443 -> 449; 446 -> 456; 447 -> 457; 448 -> 458;
 451, 453 -> 459; 452 -> 455); NAICS 454 (nonstore retailers) was dissolved in 2022 and falls to the retail sector.
+NAICS 99 (unclassified) has no pattern: OEWS codes beginning 99 are government designations.
 """
 
 from __future__ import annotations
@@ -89,6 +90,9 @@ def map_industry(naics: str, own_code: str, available: set[str], groups: dict[st
         found = _government(code, own, available)
         if found:
             return found
+    if digits.startswith("99"):
+        # NAICS 99/999999 is "unclassified"; OEWS's 99x codes are government designations, not a match.
+        return IndustryMap(code, own, None, "none")
     candidates: list[tuple[str, str]] = []
     if "-" not in code and len(code) >= 3:
         prefix3 = code[:3]
