@@ -140,14 +140,14 @@ def filter_industries(industry_employment: pd.DataFrame, industries: list[str] |
 def _common_industries(base: pd.DataFrame, end: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The rows of both periods whose (industry, ownership) has employment in both."""
 
-    def keyed(df: pd.DataFrame) -> pd.DataFrame:
+    def _keyed(df: pd.DataFrame) -> pd.DataFrame:
         df = df.copy()
         if "own_code" not in df.columns:
             df["own_code"] = "5"
         df["_key"] = df["industry_code"].astype(str) + "/" + df["own_code"].astype(str)
         return df[df["employment"].notna()]
 
-    b, e = keyed(base), keyed(end)
+    b, e = _keyed(base), _keyed(end)
     common = set(b["_key"]) & set(e["_key"])
     return (
         b[b["_key"].isin(common)].drop(columns="_key"),

@@ -216,11 +216,13 @@ def weighted_profile(p: Profiles, employment: pd.DataFrame) -> pd.DataFrame:
     imp, lvl = p.stacked(list(known["soc_code"]))
     w = known.set_index("soc_code")["employment"].astype(float)
 
-    def mean(m: pd.DataFrame) -> pd.Series:
+    def _mean(m: pd.DataFrame) -> pd.Series:
         weights = m.notna().mul(w, axis=0)
         return m.fillna(0.0).mul(w, axis=0).sum() / weights.sum().replace(0.0, np.nan)
 
-    out = pd.DataFrame({"importance": mean(imp), "level": mean(lvl)}).rename_axis("element_id").reset_index()
+    out = (
+        pd.DataFrame({"importance": _mean(imp), "level": _mean(lvl)}).rename_axis("element_id").reset_index()
+    )
     out.insert(0, "domain", out["element_id"].map(p.element_domains))
     out.insert(2, "element_name", out["element_id"].map(p.element_names))
     out["coverage"] = float(w.sum()) / float(rows["employment"].sum())
