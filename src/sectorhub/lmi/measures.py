@@ -228,17 +228,17 @@ def shift_share(
     """
     n0 = nation0.select(*keys, n0=nation0.emp.cast("float64"))
     n1 = nation1.select(*keys, n1=nation1.emp.cast("float64"))
-    nat = n0.join(n1, list(keys))
-    total = nat.filter(nat.industry_code == "10").select(big_g=(nat.n1 / nat.n0.nullif(0)) - 1)
+    nat = n0.join(n1, list(keys)).select(*keys, "n0", "n1")
+    total = nat.filter(nat.industry_code == "10")
+    total = total.select(big_g=(total.n1 / total.n0.nullif(0)) - 1)
     r0 = region0.select(*keys, e0=region0.emp.cast("float64"))
     r1 = region1.select(*keys, e1=region1.emp.cast("float64"))
-    r = r0.outer_join(r1, list(keys))
-    r = r.select(
-        **{k: ibis.coalesce(r[k], r[f"{k}_right"]) for k in keys},
-        e0=r.e0.fill_null(0),
-        e1=r.e1.fill_null(0),
-    )
-    r = r.join(nat, list(keys), how="left").cross_join(total)
+    # Every industry present in either period (an entering or exiting industry has 0 at the other end).
+    r = r0.select(*keys).union(r1.select(*keys), distinct=True)
+    r = r.left_join(r0, list(keys)).select(*keys, "e0")
+    r = r.left_join(r1, list(keys)).select(*keys, "e1", e0=r.e0.fill_null(0))
+    r = r.mutate(e1=r.e1.fill_null(0))
+    r = r.left_join(nat, list(keys)).select(*keys, "e0", "e1", "n0", "n1").cross_join(total)
     g_i = (r.n1 / r.n0.nullif(0)) - 1
     return r.select(
         *keys,

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 import ibis
 import ibis.expr.types as ir
+import numpy as np
 import pandas as pd
 
 from sectorhub.lmi import measures as M
@@ -83,6 +84,9 @@ def region_cells(cells: ir.Table, counties: list[str], measures: tuple[str, ...]
     return r.mutate(area_fips=ibis.literal("REGION"), lower_bound=r.n_suppressed > 0)
 
 
+SUMMED = ("estabs", "emp_m1", "emp_m2", "emp_m3", "emplvl", "total_wages", "taxable_wages", "contributions")
+
+
 def region_industries(
     store,
     *,
@@ -97,57 +101,158 @@ def region_industries(
     Columns: ``industry_code, industry_title, establishments, employment, total_wages, avg_weekly_wage, lq,
     lower_bound`` and, for a quarter, ``employment_m1..employment_m3`` (``employment`` is their mean).
     """
-    counties = parse_counties(list(counties))
     period = str(period).upper()
-    if period not in {"1", "2", "3", "4", "A"}:
-        raise RegionError(f"period must be 1, 2, 3, 4 or A; got {period!r}")
-    measures = M.measures_for(period)
-    data = periods_table(store, year, period, counties)
-    present = set(data.select("area_fips").distinct().to_pandas()["area_fips"])
-    missing = sorted(set(counties) - present)
-    if missing:
-        raise RegionError(f"no {year} period {period} data loaded for counties: {', '.join(missing)}")
+    frame = region_frame(store, counties=counties, periods=[(year, period)], ownership=ownership, level=level)
+    return _present(frame, period)
+
+
+def region_profile(store, *, counties: Sequence[str], ownership: str = "5", level: int | str = 2) -> dict:
+    """Every loaded period of a region in one query: ``{(year, period): region_industries-shaped frame}``.
+
+    Annual periods are included for years published as annual files and for years with all four quarters.
+    """
+    loaded = store.sql("SELECT DISTINCT year, qtr FROM qcew ORDER BY 1, 2").fetchall()
+    periods = sorted(set(loaded) | {(y, "A") for y in {y for y, _ in loaded} if _all_quarters(loaded, y)})
+    frame = region_frame(store, counties=counties, periods=periods, ownership=ownership, level=level)
+    return {(y, p): _present(frame[(frame.year == y) & (frame.qtr == p)].copy(), p) for y, p in periods}
+
+
+def _all_quarters(loaded: list[tuple[int, str]], year: int) -> bool:
+    return {q for y, q in loaded if y == year} >= {"1", "2", "3", "4"}
+
+
+def region_frame(
+    store,
+    *,
+    counties: Sequence[str],
+    periods: list[tuple[int, str]],
+    ownership: str = "5",
+    level: int | str = 2,
+) -> pd.DataFrame:
+    """Region sums, LQs and lower-bound flags for several periods in one query (raw engine columns).
+
+    The query is compiled once per store, ownership and level, and reads the counties and periods from
+    temporary tables, so a second region or period costs only its execution.
+    """
+    counties = parse_counties(list(counties))
     agglvl = level_agglvl(level)
-    sums = region_cells(data, counties, measures)
-    cells = sums.filter((sums.own_code == str(ownership)) & (sums.agglvl_code == agglvl))
-    summed = tuple(m for m in measures if m not in ("avg_wkly_wage", "avg_annual_pay"))
-    totals = M.area_totals(sums, summed)
-    ref = store.reference(year, period)
-    with_lq = M.location_quotients(cells, totals, ref, summed)
+    ownership = str(ownership)
+    if not re.fullmatch(r"[0-9]", ownership):
+        raise RegionError(f"ownership must be one digit (0, 1, 2, 3, 5, 8); got {ownership!r}")
+    wanted = []
+    for year, period in periods:
+        period = str(period).upper()
+        if period not in {"1", "2", "3", "4", "A"}:
+            raise RegionError(f"period must be 1, 2, 3, 4 or A; got {period!r}")
+        wanted.append((int(year), period))
+    published_annual = {y for (y,) in store.sql("SELECT DISTINCT year FROM qcew WHERE qtr = 'A'").fetchall()}
+    direct = [(y, p) for y, p in wanted if p != "A" or y in published_annual]
+    derived = sorted({y for y, p in wanted if p == "A" and y not in published_annual})
+    con = store.con
+    state = store.__dict__.setdefault("_region_state", {})
+    if not state:
+        # Temporary tables are filled per request (no catalog change), so the prepared query stays valid.
+        con.execute("CREATE OR REPLACE TEMP TABLE _region_counties (area_fips VARCHAR)")
+        con.execute("CREATE OR REPLACE TEMP TABLE _region_periods (year INTEGER, qtr VARCHAR)")
+        con.execute("CREATE OR REPLACE TEMP TABLE _region_years (year INTEGER)")
+        state["prepared"] = set()
+    con.execute("DELETE FROM _region_counties")
+    con.execute("DELETE FROM _region_periods")
+    con.execute("DELETE FROM _region_years")
+    con.execute("INSERT INTO _region_counties SELECT unnest(?::VARCHAR[])", [counties])
+    con.execute(
+        "INSERT INTO _region_periods SELECT unnest(?::INTEGER[]), unnest(?::VARCHAR[])",
+        [[y for y, _ in direct], [p for _, p in direct]],
+    )
+    con.execute("INSERT INTO _region_years SELECT unnest(?::INTEGER[])", [derived])
+    present = con.execute(
+        "SELECT c.area_fips FROM _region_counties c WHERE NOT EXISTS (SELECT 1 FROM qcew q "
+        "WHERE q.area_fips = c.area_fips AND q.own_code = '0' AND q.industry_code = '10' AND "
+        "((q.year, q.qtr) IN (SELECT (year, qtr) FROM _region_periods) OR q.year IN (SELECT year FROM _region_years)))"
+    ).fetchall()
+    missing = sorted(a for (a,) in present)
+    if missing:
+        labels = ", ".join(f"{y} period {p}" for y, p in wanted)
+        raise RegionError(f"no data loaded for {labels} for counties: {', '.join(missing)}")
+    name = f"region_{ownership}_{agglvl}"
+    if name not in state["prepared"]:
+        sql = ibis.to_sql(_region_expr(store, ownership, agglvl), dialect="duckdb")
+        con.execute(f"PREPARE {name} AS {sql}")
+        state["prepared"].add(name)
+    return con.execute(f"EXECUTE {name}").df()
+
+
+def _region_expr(store, ownership: str, agglvl: str) -> ir.Table:
+    """The region query over the temporary tables of counties, periods and derived-annual years."""
+    q = store.ibis.table("qcew")
+    counties = store.ibis.table("_region_counties")
+    periods = store.ibis.table("_region_periods")
+    years = store.ibis.table("_region_years")
+    mine = q.semi_join(counties, "area_fips")
+    direct = mine.semi_join(periods, ["year", "qtr"])
+    annual = M.annualize(mine.semi_join(years, "year"))
+    cols = ["area_fips", "own_code", "industry_code", "agglvl_code", "size_code", "year", "qtr", *SUMMED]
+    direct = direct.select(*cols)
+    annual = annual.select(
+        *[annual[c] if c in annual.columns else ibis.null("int64").name(c) for c in cols]
+    ).cast(direct.schema())
+    data = direct.union(annual)
+    sums = _sum_region(data)
+    cells = sums.filter((sums.own_code == ownership) & (sums.agglvl_code == agglvl))
+    totals = M.area_totals(sums, SUMMED)
+    ref = store.ibis.table("reference_shares")
+    with_lq = M.location_quotients(cells, totals, ref, SUMMED)
     titles = store.ibis.table("industry_titles")
     out = with_lq.left_join(titles, "industry_code")
-    df = out.to_pandas()
-    return _present(df, period)
+    return out.select(*with_lq.columns, "industry_title")
+
+
+def _sum_region(c: ir.Table) -> ir.Table:
+    """Sum the selected county cells; a cell whose employment is withheld makes the sum a lower bound."""
+    aggs = {m: c[m].sum().cast("float64") for m in SUMMED}
+    aggs["n_counties"] = c.area_fips.nunique()
+    aggs["n_suppressed"] = c.emplvl.isnull().ifelse(1, 0).sum()
+    aggs["suppressed_estabs"] = c.emplvl.isnull().ifelse(c.estabs, 0).sum()
+    r = (
+        c.filter(c.size_code == "0")
+        .group_by(["own_code", "industry_code", "agglvl_code", "size_code", "year", "qtr"])
+        .aggregate(**aggs)
+    )
+    return r.mutate(area_fips=ibis.literal("REGION"), lower_bound=r.n_suppressed > 0)
 
 
 def _present(df: pd.DataFrame, period: str) -> pd.DataFrame:
-    """Rename to the CLI's public columns and order by industry code."""
-    # Sums with NULLs come back from DuckDB as Decimal objects; make every measure a float column.
-    for col in ("estabs", "emp_m1", "emp_m2", "emp_m3", "emplvl", "total_wages"):
-        if col in df.columns:
-            df[col] = pd.to_numeric(df[col].astype(object), errors="coerce").astype("float64")
-    emp_cols = ["emp_m1", "emp_m2", "emp_m3"]
+    """Rename to the CLI's public columns and order by industry code (NumPy arithmetic: this is a hot path)."""
+
+    def col(name: str) -> np.ndarray:
+        return pd.to_numeric(df[name].astype(object), errors="coerce").to_numpy(
+            dtype="float64", na_value=np.nan
+        )
+
+    order = np.argsort([c[:2] + c for c in df["industry_code"]], kind="stable")
+    wages = col("total_wages")[order]
     if period == "A":
-        employment = df["emplvl"]
+        employment = col("emplvl")[order]
         weeks = 52
-        lq = df["lq_emplvl"]
+        lq = col("lq_emplvl")[order]
     else:
-        employment = df[emp_cols].mean(axis=1, skipna=False)
+        months = np.vstack([col(f"emp_m{i}")[order] for i in (1, 2, 3)])
+        employment = months.mean(axis=0)
         weeks = 13
-        lq = df[["lq_emp_m1", "lq_emp_m2", "lq_emp_m3"]].mean(axis=1, skipna=False)
-    out = pd.DataFrame(
-        {
-            "industry_code": df["industry_code"],
-            "industry_title": df["industry_title"].fillna(""),
-            "establishments": df["estabs"].round().astype("Int64"),
-            "employment": employment.round(1) if period == "A" else employment,
-            "total_wages": df["total_wages"].astype("Int64"),
-            "avg_weekly_wage": (df["total_wages"] / employment / weeks).round(0).astype("Int64"),
-            "lq": lq.round(2),
-            "lower_bound": df["lower_bound"].astype(bool),
-        }
-    )
+        lq = np.vstack([col(f"lq_emp_m{i}")[order] for i in (1, 2, 3)]).mean(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        aww = np.round(wages / employment / weeks)
+    data = {
+        "industry_code": df["industry_code"].to_numpy()[order],
+        "industry_title": df["industry_title"].fillna("").to_numpy()[order],
+        "establishments": pd.array(np.round(col("estabs")[order]), dtype="Int64"),
+        "employment": np.round(employment, 1) if period == "A" else employment,
+    }
     if period != "A":
-        for i, col in enumerate(emp_cols, start=1):
-            out.insert(3 + i, f"employment_m{i}", df[col].astype("Int64"))
-    return out.sort_values("industry_code", key=lambda s: s.str[:2] + s).reset_index(drop=True)
+        for i in (1, 2, 3):
+            data[f"employment_m{i}"] = pd.array(months[i - 1], dtype="Int64")
+    data["total_wages"] = pd.array(wages, dtype="Int64")
+    data["avg_weekly_wage"] = pd.array(aww, dtype="Int64")
+    data["lq"] = np.round(lq, 2)
+    data["lower_bound"] = df["lower_bound"].to_numpy(dtype=bool)[order]
+    return pd.DataFrame(data)
