@@ -54,7 +54,7 @@ def load(
             result = store.load(paths, progress=tick)
         except LoadError as exc:
             bar.stop()
-            err.print(f"[red]error:[/red] {exc}")
+            typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(1) from None
     for f in result.files:
         extra = f" (replaced {f.replaced_rows} rows)" if f.replaced_rows else ""
@@ -150,5 +150,5 @@ def ledger(
 
 
 def _fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}")
+    typer.echo(f"error: {message}", err=True)
     raise typer.Exit(1)

@@ -88,6 +88,17 @@ def _bls_layout(df: pd.DataFrame, layout) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def _csv_text(df: pd.DataFrame) -> pd.DataFrame:
+    """LQs with two decimals and percent changes with one, as BLS prints them (1.00, not 1.0)."""
+    out = df.copy()
+    for col in out.columns:
+        if col.startswith("lq_") and col != "lq_disclosure_code":
+            out[col] = out[col].map(lambda v: "" if pd.isna(v) else f"{v:.2f}")
+        elif col.endswith("_pct_chg"):
+            out[col] = out[col].map(lambda v: "" if pd.isna(v) else f"{v:.1f}")
+    return out
+
+
 def write_frame(df: pd.DataFrame, fmt: str, out: Path | None) -> None:
     """Write CSV, JSON or Parquet to a file atomically (a failed write leaves no partial file), or CSV/JSON to stdout."""
     if fmt not in FORMATS:
@@ -95,7 +106,7 @@ def write_frame(df: pd.DataFrame, fmt: str, out: Path | None) -> None:
     if out is None:
         if fmt == "parquet":
             raise ExportError("parquet needs --out FILE")
-        text = df.to_csv(index=False) if fmt == "csv" else df.to_json(orient="records", indent=1)
+        text = _csv_text(df).to_csv(index=False) if fmt == "csv" else df.to_json(orient="records", indent=1)
         print(text, end="" if text.endswith("\n") else "\n")
         return
     out = Path(out)
@@ -104,7 +115,7 @@ def write_frame(df: pd.DataFrame, fmt: str, out: Path | None) -> None:
     os.close(fd)
     try:
         if fmt == "csv":
-            df.to_csv(tmp, index=False)
+            _csv_text(df).to_csv(tmp, index=False)
         elif fmt == "json":
             df.to_json(tmp, orient="records", indent=1)
         else:

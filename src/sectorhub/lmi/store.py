@@ -16,6 +16,7 @@ Example::
 from __future__ import annotations
 
 import contextlib
+import re
 import hashlib
 import tempfile
 import zipfile
@@ -278,7 +279,8 @@ class Store:
         line, col_idx, col_name, etype, message = rows[0]
         column = f"{col_idx} ({col_name})" if col_name else col_idx
         if etype == "CAST":
-            message = f"not a number in {col_name!r}: {message.split('Could not convert string ')[-1]}"
+            found = re.search(r'Could not convert string "(.*)" to', message)
+            message = f"not a number: {found.group(1)!r}" if found else message
         raise qcew.QCEWFormatError(item.name, int(line), column, message)
 
     def _validate(self, item: _Input, layout: qcew.Layout) -> None:
