@@ -16,8 +16,8 @@ Example::
 from __future__ import annotations
 
 import contextlib
-import re
 import hashlib
+import re
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
