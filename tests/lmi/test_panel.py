@@ -1,0 +1,105 @@
+"""Shift-share for many regions at once (``sectorhub.lmi.panel.shift_share_by``), checked against hand-worked values."""
+
+from __future__ import annotations
+
+import math
+
+import ibis
+import pandas as pd
+import pytest
+
+from sectorhub.lmi.panel import shift_share_by
+
+
+def _table(rows):
+    return ibis.memtable(
+        pd.DataFrame(rows, columns=["area_fips", "own_code", "industry_code", "year", "emp"])
+    )
+
+
+NATION = [
+    # industry A grows 20 %, B shrinks 10 %, the national total grows 5 %.
+    ("US000", "5", "A", 0, 100.0),
+    ("US000", "5", "A", 1, 120.0),
+    ("US000", "5", "B", 0, 50.0),
+    ("US000", "5", "B", 1, 45.0),
+    ("US000", "5", "10", 0, 200.0),
+    ("US000", "5", "10", 1, 210.0),
+]
+REGIONS = [
+    ("R1", "5", "A", 0, 10.0),
+    ("R1", "5", "A", 1, 15.0),
+    ("R1", "5", "B", 0, 20.0),
+    ("R1", "5", "B", 1, 16.0),
+    # R2: industry A enters (no row in year 0); B is suppressed in year 1 (employment NULL).
+    ("R2", "5", "A", 1, 4.0),
+    ("R2", "5", "B", 0, 8.0),
+    ("R2", "5", "B", 1, None),
+]
+
+
+def _run(rows, keys=("industry_code",)):
+    t = _table(rows)
+    reg = t.filter(t.area_fips != "US000")
+    us = t.filter(t.area_fips == "US000")
+    expr = shift_share_by(
+        reg.filter(reg.year == 0),
+        reg.filter(reg.year == 1),
+        us.filter(us.year == 0),
+        us.filter(us.year == 1),
+        by=("area_fips",),
+        keys=keys,
+    )
+    return expr.to_pandas().set_index(["area_fips", *keys]).sort_index()
+
+
+def test_every_region_gets_the_classic_components_worked_by_hand():
+    """G = 210/200 − 1 = 0.05; G_A = 0.2; G_B = −0.1.
+
+    R1, A (10 → 15): NS = 10·0.05 = 0.5; IM = 10·(0.2 − 0.05) = 1.5; CS = 15 − 10·1.2 = 3.0; sum 5 = 15 − 10.
+    R1, B (20 → 16): NS = 20·0.05 = 1.0; IM = 20·(−0.1 − 0.05) = −3.0; CS = 16 − 20·0.9 = −2.0; sum −4.
+    """
+    out = _run(NATION + REGIONS)
+    a, b = out.loc[("R1", "A")], out.loc[("R1", "B")]
+    assert (a.national_share, a.industry_mix, a.competitive_effect) == pytest.approx((0.5, 1.5, 3.0))
+    assert (b.national_share, b.industry_mix, b.competitive_effect) == pytest.approx((1.0, -3.0, -2.0))
+    assert a.national_growth == pytest.approx(0.05) and b.industry_growth == pytest.approx(-0.1)
+
+
+def test_an_industry_entering_a_region_is_all_competitive_effect():
+    """R2, A has no row in year 0, so e0 = 0: NS = IM = 0 and CS = e1 − 0·(1 + G_A) = 4."""
+    row = _run(NATION + REGIONS).loc[("R2", "A")]
+    assert (row.e0, row.e1) == (0.0, 4.0)
+    assert (row.national_share, row.industry_mix, row.competitive_effect) == pytest.approx((0.0, 0.0, 4.0))
+
+
+def test_a_suppressed_cell_is_never_taken_as_zero():
+    """R2, B is suppressed in year 1: its competitive effect is unknown (NULL), not 0 − 8·0.9 = −7.2."""
+    row = _run(NATION + REGIONS).loc[("R2", "B")]
+    assert math.isnan(row.e1)
+    assert math.isnan(row.competitive_effect)
+    assert row.national_share == pytest.approx(8 * 0.05)
+
+
+def test_national_totals_are_matched_on_the_other_keys():
+    """With keys (own_code, industry_code), each ownership uses its own national total.
+
+    Private total 200 → 210 (G = 0.05); federal (own 1) total 40 → 36 (G = −0.1), federal A 20 → 22 (G_A = 0.1).
+    R1 federal A, 5 → 6: NS = 5·(−0.1) = −0.5; IM = 5·(0.1 + 0.1) = 1.0; CS = 6 − 5·1.1 = 0.5; sum 1 = 6 − 5.
+    """
+    federal = [
+        ("US000", "1", "A", 0, 20.0),
+        ("US000", "1", "A", 1, 22.0),
+        ("US000", "1", "10", 0, 40.0),
+        ("US000", "1", "10", 1, 36.0),
+        ("R1", "1", "A", 0, 5.0),
+        ("R1", "1", "A", 1, 6.0),
+    ]
+    out = _run(NATION + REGIONS + federal, keys=("own_code", "industry_code"))
+    fed = out.loc[("R1", "1", "A")]
+    assert (fed.national_share, fed.industry_mix, fed.competitive_effect) == pytest.approx((-0.5, 1.0, 0.5))
+    private = out.loc[("R1", "5", "A")]
+    assert private.national_growth == pytest.approx(0.05)
+    assert (
+        len(out) == 2 + 2 + 1
+    )  # R1 A, B (private) + R2 A, B + R1 federal A: no row duplicated by the totals
