@@ -12,7 +12,6 @@ from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import SessionAuth
 
 from sectorhub.partnerships import selectors, services
-from sectorhub.partnerships.goals import evaluate_goals
 from sectorhub.partnerships.models import Industry, Organization, Partnership, Phase
 from sectorhub.regions.models import Region
 
@@ -229,5 +228,5 @@ def goal_list(request):
             summary=r.summary,
             lacking_regions=[region.name for region in r.lacking_regions],
         )
-        for r in evaluate_goals(selectors.goals_for(request.user))
+        for r in selectors.goal_results(request.user)
     ]

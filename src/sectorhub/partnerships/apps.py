@@ -16,3 +16,9 @@ class PartnershipsConfig(AppConfig):
         ("Goals", "partnerships:goals"),
     ]
     nav_order = 10
+
+    def ready(self) -> None:
+        """Cached registry figures are invalidated by any change to this app's models."""
+        from sectorhub.core.cache import invalidate_on_change
+
+        invalidate_on_change(self.label)

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from sectorhub.core.cache import cached
 from sectorhub.core.history import history_rows
+from sectorhub.partnerships.goals import evaluate_goals
 from sectorhub.partnerships.models import (
     Goal,
     Industry,
@@ -33,6 +35,11 @@ class PartnershipFilters:
     q: str = ""
 
 
+def audience(user) -> str:
+    """"private" for signed-in users, "public" otherwise: the two views of the registry that caches keep."""
+    return "private" if sees_private(user) else "public"
+
+
 def visible_partnerships(user) -> QuerySet[Partnership]:
     """Partnerships `user` may see: all when signed in, published ones for the public."""
     qs = Partnership.objects.all()
@@ -44,9 +51,12 @@ def partnership_list(user, filters: PartnershipFilters) -> QuerySet[Partnership]
     qs = visible_partnerships(user).select_related("region", "phase", "convener")
     if filters.region:
         # A region filter matches partnerships whose region shares a county with the chosen one.
-        qs = qs.filter(region__counties__regions__pk=filters.region).distinct()
+        through = Region.counties.through
+        chosen = through.objects.filter(region_id=filters.region).values("county_id")
+        qs = qs.filter(region_id__in=through.objects.filter(county_id__in=chosen).values("region_id"))
     if filters.industry:
-        qs = qs.filter(industries__code=filters.industry)
+        through = Partnership.industries.through
+        qs = qs.filter(pk__in=through.objects.filter(_industry_q(filters.industry)).values("partnership_id"))
     if filters.phase:
         qs = qs.filter(phase__slug=filters.phase)
     if filters.q:
@@ -56,13 +66,39 @@ def partnership_list(user, filters: PartnershipFilters) -> QuerySet[Partnership]
     )
 
 
+def _industry_q(value: str) -> Q:
+    """Partnerships with a NAICS code under `value`: a code prefix ("336") or a sector range ("31-33")."""
+    if "-" in value:
+        first, _, last = value.partition("-")
+        if first.isdigit() and last.isdigit():
+            prefixes = [str(n) for n in range(int(first), int(last) + 1)]
+            query = Q()
+            for prefix in prefixes:
+                query |= Q(industry__code__startswith=prefix)
+            return query
+    return Q(industry__code__startswith=value)
+
+
+def sector_choices() -> list[tuple[str, str]]:
+    """NAICS sectors as (value, label); BLS's split sectors (31, 32, 33 "Manufacturing") become one "31-33"."""
+    sectors: dict[str, list[str]] = {}
+    for code, title in Industry.objects.filter(code__regex=r"^[0-9]{2}$").order_by("code").values_list("code", "title"):
+        sectors.setdefault(title, []).append(code)
+    rows = [(codes[0] if len(codes) == 1 else f"{codes[0]}-{codes[-1]}", title) for title, codes in sectors.items()]
+    return sorted(rows)
+
+
 def filter_choices() -> dict:
-    """Options for the list filters: regions, industries in use, phases."""
-    return {
-        "regions": list(Region.objects.order_by("kind", "name").values_list("pk", "name", "kind")),
-        "industries": list(Industry.objects.filter(partnerships__isnull=False).distinct().order_by("code")),
-        "phases": list(Phase.objects.order_by("order")),
-    }
+    """Options for the list filters: regions, NAICS sectors, phases (cached per registry version)."""
+    return cached(
+        "list-filters",
+        "all",
+        lambda: {
+            "regions": list(Region.objects.order_by("kind", "name").values_list("pk", "name", "kind")),
+            "sectors": sector_choices(),
+            "phases": list(Phase.objects.order_by("order")),
+        },
+    )
 
 
 def partnership_detail(user, pk: int) -> Partnership:
@@ -148,6 +184,24 @@ def recent_changes(user, limit: int = 8):
     if not sees_private(user):
         history = history.filter(is_public=True)
     return list(history[:limit])
+
+
+def dashboard(user) -> dict:
+    """Everything the dashboard shows, computed once per registry version for the public and for staff."""
+    def compute() -> dict:
+        return {
+            "counts": dashboard_counts(user),
+            "industries": industries_summary(user),
+            "goals": evaluate_goals(goals_for(user)),
+            "recent": recent_changes(user),
+        }
+
+    return cached("dashboard", audience(user), compute)
+
+
+def goal_results(user) -> list:
+    """The goals `user` may see, evaluated now (cached per registry version)."""
+    return cached("goals", audience(user), lambda: evaluate_goals(goals_for(user)))
 
 
 def goals_for(user) -> QuerySet[Goal]:

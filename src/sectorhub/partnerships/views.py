@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 
+from sectorhub.core.cache import cached
 from sectorhub.partnerships import forms, selectors, services
-from sectorhub.partnerships.goals import county_coverage, evaluate_goals
+from sectorhub.partnerships.goals import county_coverage
 from sectorhub.partnerships.models import OrganizationKind, Partnership
 from sectorhub.partnerships.permissions import (
     can_change_partnership,
@@ -20,38 +24,42 @@ from sectorhub.partnerships.permissions import (
 from sectorhub.regions.selectors import county_map_data
 
 PAGE_SIZE = 25
+RESULTS = "partnerships/_partnership_results.html"
 
 
 def dashboard(request):
     """Headline figures, goal progress and the latest changes."""
-    context = {
-        "counts": selectors.dashboard_counts(request.user),
-        "industries": selectors.industries_summary(request.user),
-        "goals": evaluate_goals(selectors.goals_for(request.user)),
-        "recent": selectors.recent_changes(request.user),
-    }
-    return render(request, "partnerships/dashboard.html", context)
+    return render(request, "partnerships/dashboard.html", selectors.dashboard(request.user))
 
 
 def partnership_list(request):
-    """The registry, filtered by region, industry and phase; htmx requests get only the results."""
+    """The registry, filtered by region, industry and phase; htmx requests get only the results.
+
+    The results table is rendered once per registry version, audience and query (core.cache), since the same
+    few filters are asked for again and again.
+    """
     filters = selectors.PartnershipFilters(
         region=_int(request.GET.get("region")),
         industry=request.GET.get("industry", "").strip(),
         phase=request.GET.get("phase", "").strip(),
         q=request.GET.get("q", "").strip(),
     )
-    page = Paginator(selectors.partnership_list(request.user, filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"page": page, "filters": filters, "query": query.urlencode(), **selectors.filter_choices()}
-    context["can_create"] = can_create_partnership(request.user)
-    template = (
-        "partnerships/_partnership_results.html" if request.htmx else "partnerships/partnership_list.html"
-    )
-    return render(request, template, context)
+
+    def results() -> str:
+        rows = selectors.partnership_list(request.user, filters)
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+        return render_to_string(RESULTS, {"page": page, "query": query.urlencode()})
+
+    key = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()
+    html = cached("partnership-list", f"{selectors.audience(request.user)}:{key}", results)
+    if request.htmx:
+        return HttpResponse(html)
+    context = {"results": html, "filters": filters, "can_create": can_create_partnership(request.user)}
+    context.update(selectors.filter_choices())
+    context["industry_is_sector"] = filters.industry in {code for code, _title in context["sectors"]}
+    return render(request, "partnerships/partnership_list.html", context)
 
 
 def partnership_detail(request, pk: int):
@@ -190,7 +198,7 @@ def organization_create(request):
 
 def goals(request):
     """The state's goals with progress, the local areas still lacking a partnership, and a coverage map."""
-    results = evaluate_goals(selectors.goals_for(request.user))
+    results = selectors.goal_results(request.user)
     coverage = next((r for r in results if r.goal.evaluator == "region_coverage"), None)
     map_data = None
     if coverage is not None:

@@ -11,3 +11,9 @@ class RegionsConfig(AppConfig):
     verbose_name = "Regions"
     nav_links = [("Regions", "regions:list")]
     nav_order = 40
+
+    def ready(self) -> None:
+        """Cached registry figures are invalidated by any change to this app's models."""
+        from sectorhub.core.cache import invalidate_on_change
+
+        invalidate_on_change(self.label)
