@@ -36,7 +36,7 @@ class PartnershipFilters:
 
 
 def audience(user) -> str:
-    """"private" for signed-in users, "public" otherwise: the two views of the registry that caches keep."""
+    """The audience a page is for: private for signed-in users, public otherwise (caches keep one of each)."""
     return "private" if sees_private(user) else "public"
 
 
@@ -82,9 +82,14 @@ def _industry_q(value: str) -> Q:
 def sector_choices() -> list[tuple[str, str]]:
     """NAICS sectors as (value, label); BLS's split sectors (31, 32, 33 "Manufacturing") become one "31-33"."""
     sectors: dict[str, list[str]] = {}
-    for code, title in Industry.objects.filter(code__regex=r"^[0-9]{2}$").order_by("code").values_list("code", "title"):
+    for code, title in (
+        Industry.objects.filter(code__regex=r"^[0-9]{2}$").order_by("code").values_list("code", "title")
+    ):
         sectors.setdefault(title, []).append(code)
-    rows = [(codes[0] if len(codes) == 1 else f"{codes[0]}-{codes[-1]}", title) for title, codes in sectors.items()]
+    rows = [
+        (codes[0] if len(codes) == 1 else f"{codes[0]}-{codes[-1]}", title)
+        for title, codes in sectors.items()
+    ]
     return sorted(rows)
 
 
@@ -188,6 +193,7 @@ def recent_changes(user, limit: int = 8):
 
 def dashboard(user) -> dict:
     """Everything the dashboard shows, computed once per registry version for the public and for staff."""
+
     def compute() -> dict:
         return {
             "counts": dashboard_counts(user),
