@@ -111,7 +111,14 @@ def region_profile(store, *, counties: Sequence[str], ownership: str = "5", leve
 
     Annual periods are included for years published as annual files and for years with all four quarters.
     """
-    loaded = store.sql("SELECT DISTINCT year, qtr FROM qcew ORDER BY 1, 2").fetchall()
+    counties = parse_counties(list(counties))
+    loaded = store.sql(
+        "SELECT year, qtr FROM qcew WHERE area_fips IN (SELECT unnest(?::VARCHAR[])) AND own_code = '0' "
+        "AND industry_code = '10' GROUP BY 1, 2 HAVING count(DISTINCT area_fips) = ? ORDER BY 1, 2",
+        [counties, len(counties)],
+    ).fetchall()
+    if not loaded:
+        raise RegionError(f"no period is loaded for all of the counties {', '.join(counties)}")
     periods = sorted(set(loaded) | {(y, "A") for y in {y for y, _ in loaded} if _all_quarters(loaded, y)})
     frame = region_frame(store, counties=counties, periods=periods, ownership=ownership, level=level)
     return {(y, p): _present(frame[(frame.year == y) & (frame.qtr == p)].copy(), p) for y, p in periods}
@@ -145,17 +152,19 @@ def region_frame(
         if period not in {"1", "2", "3", "4", "A"}:
             raise RegionError(f"period must be 1, 2, 3, 4 or A; got {period!r}")
         wanted.append((int(year), period))
-    published_annual = {y for (y,) in store.sql("SELECT DISTINCT year FROM qcew WHERE qtr = 'A'").fetchall()}
-    direct = [(y, p) for y, p in wanted if p != "A" or y in published_annual]
-    derived = sorted({y for y, p in wanted if p == "A" and y not in published_annual})
     con = store.con
     state = store.__dict__.setdefault("_region_state", {})
     if not state:
-        # Temporary tables are filled per request (no catalog change), so the prepared query stays valid.
+        # Temporary tables are refilled per request (no catalog change), so prepared queries stay valid.
         con.execute("CREATE OR REPLACE TEMP TABLE _region_counties (area_fips VARCHAR)")
         con.execute("CREATE OR REPLACE TEMP TABLE _region_periods (year INTEGER, qtr VARCHAR)")
         con.execute("CREATE OR REPLACE TEMP TABLE _region_years (year INTEGER)")
         state["prepared"] = set()
+        state["published_annual"] = {
+            y for (y,) in con.execute("SELECT DISTINCT year FROM qcew WHERE qtr = 'A'").fetchall()
+        }
+    direct = [(y, p) for y, p in wanted if p != "A" or y in state["published_annual"]]
+    derived = sorted({y for y, p in wanted if p == "A" and y not in state["published_annual"]})
     con.execute("DELETE FROM _region_counties")
     con.execute("DELETE FROM _region_periods")
     con.execute("DELETE FROM _region_years")
@@ -165,21 +174,44 @@ def region_frame(
         [[y for y, _ in direct], [p for _, p in direct]],
     )
     con.execute("INSERT INTO _region_years SELECT unnest(?::INTEGER[])", [derived])
-    present = con.execute(
-        "SELECT c.area_fips FROM _region_counties c WHERE NOT EXISTS (SELECT 1 FROM qcew q "
-        "WHERE q.area_fips = c.area_fips AND q.own_code = '0' AND q.industry_code = '10' AND "
-        "((q.year, q.qtr) IN (SELECT (year, qtr) FROM _region_periods) OR q.year IN (SELECT year FROM _region_years)))"
-    ).fetchall()
-    missing = sorted(a for (a,) in present)
-    if missing:
-        labels = ", ".join(f"{y} period {p}" for y, p in wanted)
-        raise RegionError(f"no data loaded for {labels} for counties: {', '.join(missing)}")
     name = f"region_{ownership}_{agglvl}"
     if name not in state["prepared"]:
         sql = ibis.to_sql(_region_expr(store, ownership, agglvl), dialect="duckdb")
         con.execute(f"PREPARE {name} AS {sql}")
         state["prepared"].add(name)
-    return con.execute(f"EXECUTE {name}").df()
+    # A small query runs faster on one thread than with the scheduling of two.
+    threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
+    con.execute("SET threads = 1")
+    try:
+        result = con.execute(f"EXECUTE {name}")
+        frame = result.df()
+    finally:
+        con.execute(f"SET threads = {int(threads)}")
+    complete = {
+        (int(y), q)
+        for y, q, n in frame[["year", "qtr", "region_counties"]].drop_duplicates().itertuples(index=False)
+        if n == len(counties)
+    }
+    if any(p not in complete for p in wanted):
+        _raise_for_missing(store, counties, wanted)
+    return frame
+
+
+def _raise_for_missing(store, counties: list[str], wanted: list[tuple[int, str]]) -> None:
+    """Name the counties without data for a requested period (only reached when a period looks incomplete)."""
+    problems = []
+    for year, period in wanted:
+        quarters = ["1", "2", "3", "4"] if period == "A" else [period]
+        rows = store.sql(
+            "SELECT DISTINCT area_fips FROM qcew WHERE year = ? AND (qtr = ? OR qtr IN (SELECT unnest(?::VARCHAR[]))) "
+            "AND own_code = '0' AND industry_code = '10' AND area_fips IN (SELECT unnest(?::VARCHAR[]))",
+            [year, period, quarters, counties],
+        ).fetchall()
+        missing = sorted(set(counties) - {a for (a,) in rows})
+        if missing:
+            problems.append(f"{year} period {period}: {', '.join(missing)}")
+    if problems:
+        raise RegionError("no data loaded for counties: " + "; ".join(problems))
 
 
 def _region_expr(store, ownership: str, agglvl: str) -> ir.Table:
@@ -190,7 +222,8 @@ def _region_expr(store, ownership: str, agglvl: str) -> ir.Table:
     years = store.ibis.table("_region_years")
     mine = q.semi_join(counties, "area_fips")
     direct = mine.semi_join(periods, ["year", "qtr"])
-    annual = M.annualize(mine.semi_join(years, "year"))
+    derived = store.ibis.table("qcew_annual_derived")
+    annual = derived.semi_join(counties, "area_fips").semi_join(years, "year")
     cols = ["area_fips", "own_code", "industry_code", "agglvl_code", "size_code", "year", "qtr", *SUMMED]
     direct = direct.select(*cols)
     annual = annual.select(
@@ -202,9 +235,16 @@ def _region_expr(store, ownership: str, agglvl: str) -> ir.Table:
     totals = M.area_totals(sums, SUMMED)
     ref = store.ibis.table("reference_shares")
     with_lq = M.location_quotients(cells, totals, ref, SUMMED)
+    coverage = sums.filter((sums.own_code == "0") & (sums.industry_code == "10")).select(
+        "year", "qtr", region_counties=sums.n_counties
+    )
     titles = store.ibis.table("industry_titles")
-    out = with_lq.left_join(titles, "industry_code")
-    return out.select(*with_lq.columns, "industry_title")
+    out = with_lq.left_join(titles, "industry_code").select(*with_lq.columns, "industry_title")
+    # Every requested period appears at least once, so an empty period can be told from a missing county.
+    joined = coverage.left_join(out, ["year", "qtr"])
+    return joined.select(
+        *[c for c in out.columns if c not in ("year", "qtr")], "year", "qtr", "region_counties"
+    )
 
 
 def _sum_region(c: ir.Table) -> ir.Table:
@@ -223,6 +263,7 @@ def _sum_region(c: ir.Table) -> ir.Table:
 
 def _present(df: pd.DataFrame, period: str) -> pd.DataFrame:
     """Rename to the CLI's public columns and order by industry code (NumPy arithmetic: this is a hot path)."""
+    df = df[df["industry_code"].notna()]
 
     def col(name: str) -> np.ndarray:
         return pd.to_numeric(df[name].astype(object), errors="coerce").to_numpy(

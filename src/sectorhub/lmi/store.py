@@ -191,6 +191,7 @@ class Store:
                     if progress:
                         progress("national reference shares", len(inputs), len(inputs))
                     self._refresh_reference()
+                    self.__dict__.pop("_region_state", None)
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
@@ -198,12 +199,21 @@ class Store:
             return result
 
     def _refresh_reference(self) -> None:
-        """Recompute the national reference shares for every loaded period (load once, answer many)."""
+        """Recompute what every query needs once per load ("load once, answer many").
+
+        The national reference shares of every loaded period, and annual averages derived from the quarters
+        for years BLS's annual file was not loaded for (table ``qcew_annual_derived``).
+        """
         import ibis
 
         from sectorhub.lmi import measures
 
-        expr = measures.all_references(self.ibis.table("qcew"))
+        q = self.ibis.table("qcew")
+        published = q.filter(q.qtr == "A").select("year").distinct()
+        derived = measures.annualize(q.anti_join(published, "year"))
+        self.con.execute("DROP TABLE IF EXISTS qcew_annual_derived")
+        self.con.execute(f"CREATE TABLE qcew_annual_derived AS {ibis.to_sql(derived, dialect='duckdb')}")
+        expr = measures.all_references(q)
         self.con.execute("DROP TABLE IF EXISTS reference_shares")
         if expr is not None:
             self.con.execute(f"CREATE TABLE reference_shares AS {ibis.to_sql(expr, dialect='duckdb')}")
