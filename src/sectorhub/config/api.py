@@ -8,6 +8,7 @@ A new app adds its router with one `api.add_router(...)` line below (docs/web.md
 from django.core.exceptions import PermissionDenied, ValidationError
 from ninja import NinjaAPI
 
+from sectorhub.assessments.api import router as assessments_router
 from sectorhub.partnerships.api import router as partnerships_router
 from sectorhub.regions.api import router as regions_router
 
@@ -33,4 +34,5 @@ def validation_error(request, exc):
 
 
 api.add_router("/regions", regions_router)
+api.add_router("/assessments", assessments_router)
 api.add_router("/", partnerships_router)

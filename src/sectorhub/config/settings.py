@@ -66,6 +66,7 @@ LOCAL_APPS = [
     "sectorhub.core",
     "sectorhub.regions",
     "sectorhub.partnerships",
+    "sectorhub.assessments",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("sectorhub.core.urls")),
     path("", include("sectorhub.partnerships.urls")),
     path("regions/", include("sectorhub.regions.urls")),
+    path("assessments/", include("sectorhub.assessments.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
