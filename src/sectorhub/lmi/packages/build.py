@@ -1,0 +1,370 @@
+"""Build a regional data package from the engine: summary, industries, target classes, shift-share, charts.
+
+Example::
+
+    >>> pkg = build_package(store, ["39049", "39041"], 2016, "1", level=2, ownership="5")   # doctest: +SKIP
+    >>> render(pkg, "json")
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import numpy as np
+import pandas as pd
+
+from sectorhub.lmi.packages import charts, classify, figures
+from sectorhub.lmi.packages import settings as S
+from sectorhub.lmi.packages.model import (
+    LOWER_BOUND,
+    PUBLISHED,
+    SUPPRESSED,
+    Column,
+    DataPackage,
+    Section,
+    Source,
+)
+from sectorhub.lmi.regions import RegionError, level_agglvl, parse_counties, region_industries
+
+LEVEL_LABELS = {"2": "NAICS sectors", "3": "NAICS 3-digit subsectors", "4": "NAICS 4-digit industry groups"}
+LEVEL_LABELS |= {
+    "5": "NAICS 5-digit industries",
+    "6": "NAICS 6-digit industries",
+    "supersector": "Supersectors",
+}
+
+
+def period_label(year: int, period: str) -> str:
+    """``2016 Q1`` or ``2016 annual average``."""
+    return f"{year} annual average" if str(period).upper() == "A" else f"{year} Q{period}"
+
+
+def _r(x, digits=0):
+    """Round for display and storage (None for missing); whole numbers become int."""
+    if x is None or (isinstance(x, float) and math.isnan(x)) or pd.isna(x):
+        return None
+    v = round(float(x), digits)
+    return int(v) if digits == 0 else v
+
+
+def build_package(
+    store,
+    counties: Sequence[str],
+    year: int,
+    period: str,
+    level: int | str = 2,
+    ownership: str = "5",
+    *,
+    name: str | None = None,
+    settings: dict | None = None,
+    estimates: bool = False,
+    map_measure: str = "employment",
+) -> DataPackage:
+    """A package for any region (a list of county FIPS) and any loaded period; see :mod:`.model` for the shape."""
+    cfg = S.resolve(settings)
+    counties = parse_counties(list(counties))
+    period = str(period).upper()
+    level = str(level)
+    level_agglvl(level)
+    state_fips = counties[0][:2]
+    titles = figures.area_titles(store, [*counties, f"{state_fips}000"])
+    state_name = titles.get(f"{state_fips}000", f"State {state_fips}").replace(" -- Statewide", "")
+    notes: list[str] = []
+
+    summary, nation_note = figures.summary_rows(store, counties, state_fips)
+    if not any(r["year"] == int(year) and r["period"] == period for r in summary):
+        raise RegionError(f"{period_label(year, period)} is not loaded for every county of the region")
+    notes.append(nation_note)
+
+    df = region_industries(
+        store, counties=counties, year=int(year), period=period, ownership=ownership, level=level
+    )
+    lq_reference = df.attrs.get("lq_reference", "")
+    growth = figures.industry_growth(store, counties, state_fips, int(year), period, ownership, level)
+    current = next(r for r in summary if r["year"] == int(year) and r["period"] == period)
+    ind = _industry_rows(df, growth, current, cfg)
+    if estimates:
+        _add_estimates(store, ind, counties, int(year), period, ownership, level)
+
+    highlights = _highlights(ind, cfg)
+    own_title = figures.ownership_title(store, ownership)
+    lbl = period_label(int(year), period)
+    region_name = name or (
+        titles.get(counties[0], counties[0]) if len(counties) == 1 else f"{len(counties)}-county region"
+    )
+    county_list = [{"fips": c, "name": titles.get(c, c)} for c in counties]
+    pkg = DataPackage(
+        region_name=region_name,
+        counties=county_list,
+        state_fips=state_fips,
+        state_name=state_name,
+        year=int(year),
+        period=period,
+        period_label=lbl,
+        level=level,
+        level_label=LEVEL_LABELS.get(level, level),
+        ownership=str(ownership),
+        ownership_label=own_title,
+        summary=summary,
+        highlights=highlights,
+        industries=ind,
+        charts={},
+        sources=[],
+        notes=notes,
+        settings=cfg,
+        generated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        estimates_included=estimates,
+    )
+    pkg.notes += _standard_notes(pkg, growth.attrs.get("nation_source", ""))
+    pkg.sources = _sources(store, pkg, lq_reference)
+    county_values = figures.county_values(store, counties, state_fips, int(year), period, map_measure)
+    pkg.charts = {
+        "targets": charts.bubble_chart(pkg),
+        "map": charts.county_map(pkg, county_values, map_measure),
+    }
+    pkg.sections = _sections(pkg)
+    return pkg
+
+
+def _status(value, lower_bound: bool) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return SUPPRESSED
+    return LOWER_BOUND if lower_bound else PUBLISHED
+
+
+def _industry_rows(df: pd.DataFrame, growth: pd.DataFrame, current: dict, cfg: dict) -> list[dict]:
+    g = growth.set_index("industry_code") if not growth.empty else pd.DataFrame()
+    rows = []
+    for r in df.itertuples(index=False):
+        emp = None if pd.isna(r.employment) else float(r.employment)
+        status = _status(emp, bool(r.lower_bound))
+        gi = g.loc[r.industry_code] if r.industry_code in g.index else None
+
+        def gv(key, gi=gi):
+            return None if gi is None or pd.isna(gi[key]) else float(gi[key])
+
+        state_emp, state_total = gv("state_e1"), current.get("state_employment_exact")
+        lq_state = None
+        if emp is not None and state_emp and state_total and current.get("region_employment_exact"):
+            lq_state = (emp / current["region_employment_exact"]) / (state_emp / state_total)
+        e0 = gv("region_e0") if status == PUBLISHED else None
+        growth_pct = (emp - e0) / e0 * 100 if e0 else None
+        nat_g = gv("nation_growth")
+        row = {
+            "industry_code": r.industry_code,
+            "industry_title": _short_title(r.industry_title, r.industry_code),
+            "establishments": _r(r.establishments),
+            "employment": _r(emp),
+            "employment_status": status,
+            "total_wages": _r(None if pd.isna(r.total_wages) else float(r.total_wages)),
+            "avg_weekly_wage": _r(None if pd.isna(r.avg_weekly_wage) else float(r.avg_weekly_wage)),
+            "lq_nation": _r(None if pd.isna(r.lq) else float(r.lq), 2),
+            "lq_state": _r(lq_state, 2),
+            "employment_year_earlier": _r(e0),
+            "growth_pct": _r(growth_pct, 1),
+            "state_growth_pct": _r(_pct(gv("state_e1"), gv("state_e0")), 1),
+            "nation_growth_pct": _r(nat_g * 100 if nat_g is not None else None, 1),
+        }
+        # Classic shift-share over the year (Dunn): NS = e0·G, IM = e0·(G_i − G), CS = e1 − e0·(1 + G_i).
+        big_g = growth.attrs.get("nation_total_growth")
+        if e0 is not None and nat_g is not None and big_g is not None:
+            row["national_share"] = _r(e0 * big_g)
+            row["industry_mix"] = _r(e0 * (nat_g - big_g))
+            row["competitive_effect"] = _r(emp - e0 * (1 + nat_g))
+        else:
+            row["national_share"] = row["industry_mix"] = row["competitive_effect"] = None
+        cls, why = classify.classify(
+            lq=row["lq_nation"],
+            growth=row["growth_pct"],
+            national_growth=row["nation_growth_pct"],
+            employment=row["employment"],
+            status=status,
+            settings=cfg,
+        )
+        row["target_class"], row["target_reason"] = cls, why
+        rows.append(row)
+    return rows
+
+
+def _pct(e1, e0):
+    return (e1 - e0) / e0 * 100 if e1 is not None and e0 else None
+
+
+def _short_title(title: str, code: str) -> str:
+    prefix = f"NAICS {code} "
+    return title[len(prefix) :] if title.startswith(prefix) else title
+
+
+def _add_estimates(store, rows, counties, year, period, ownership, level) -> None:
+    from sectorhub.lmi.estimates import region_estimates
+
+    est = region_estimates(
+        store, counties=counties, year=year, period=period, ownership=ownership, level=level
+    ).set_index("industry_code")
+    for row in rows:
+        if row["industry_code"] in est.index:
+            e = est.loc[row["industry_code"]]
+            row["employment_estimate"] = _r(float(e["employment_estimate"]))
+            row["estimated"] = bool(e["estimated"])
+        else:
+            row["employment_estimate"], row["estimated"] = None, False
+
+
+def _highlights(rows: list[dict], cfg: dict) -> dict[str, list[dict]]:
+    n, floor = cfg["highlight_count"], cfg["target_min_employment"]
+    known = [r for r in rows if r["employment"] is not None]
+    solid = [r for r in known if r["employment_status"] == PUBLISHED and r["employment"] >= floor]
+
+    def pick(items, key):
+        items = [r for r in items if r[key] is not None]
+        return [
+            {k: r[k] for k in ("industry_code", "industry_title", key, "employment", "employment_status")}
+            for r in sorted(items, key=lambda r: r[key], reverse=True)[:n]
+        ]
+
+    return {
+        "largest": pick(known, "employment"),
+        "most_concentrated": pick(solid, "lq_nation"),
+        "fastest_growing": pick(solid, "growth_pct"),
+    }
+
+
+def _standard_notes(pkg: DataPackage, nation_source: str) -> list[str]:
+    out = [
+        "Suppressed: BLS withholds a county cell to protect the confidentiality of employers; such a value is "
+        "shown as 'suppressed', never as zero.",
+        "Lower bound (≥): a region figure that sums only the counties where BLS published the cell; the true "
+        "value is at least this.",
+        "Growth is the over-the-year change from the same period a year earlier, from BLS's published "
+        "over-the-year changes (oty_*), for industries published in every county of the region.",
+        "LQ against the nation uses BLS's definition (all-ownership, all-industry totals as denominators); LQ "
+        f"against the state compares the region with {pkg.state_name}.",
+        "Shift-share (Dunn 1960): national share = e0·G, industry mix = e0·(Gi − G), competitive effect = "
+        "e1 − e0·(1 + Gi), with G the national growth of all industries of the same ownership and Gi that of "
+        "the industry; the three add up to the change in jobs.",
+    ]
+    if nation_source:
+        out.append(f"National industry growth: {nation_source}.")
+    if pkg.estimates_included:
+        out.append(
+            "Estimates (the 'Estimate' column) fill suppressed county cells so that every published total holds; "
+            "they are SectorHub estimates, not BLS figures (docs/methods-estimates.md)."
+        )
+    return out
+
+
+def _sources(store, pkg: DataPackage, lq_reference: str) -> list[Source]:
+    files = store.sql(
+        "SELECT count(*), min(loaded_at), max(loaded_at) FROM ledger WHERE years LIKE ?", [f"%{pkg.year}%"]
+    ).fetchone()
+    naics = "2012 NAICS" if pkg.year < 2017 else ("2017 NAICS" if pkg.year < 2022 else "2022 NAICS")
+    out = [
+        Source(
+            "U.S. Bureau of Labor Statistics, Quarterly Census of Employment and Wages (QCEW)",
+            f"County, state and national files; {files[0]} files of {pkg.year} loaded "
+            f"(last loaded {str(files[2])[:16]}). {naics}.",
+            pkg.period_label,
+        ),
+        Source("Location quotients against the nation", f"National shares {lq_reference}.", pkg.period_label),
+        Source("County outlines", charts.GEO_SOURCE, "2015"),
+    ]
+    return out
+
+
+def _sections(pkg: DataPackage) -> list[Section]:
+    """The demand-side tables in display order; other modules append their own sections."""
+    st = "employment_status"
+    return [
+        Section(
+            "summary",
+            "Summary: all industries, every loaded period",
+            [
+                Column("period_label", "Period"),
+                Column("region_establishments", "Region establishments", "int"),
+                Column("region_employment", "Region employment", "int"),
+                Column("region_avg_weekly_wage", "Region avg weekly wage ($)", "int"),
+                Column("region_growth_pct", "Region growth (%)", "pct"),
+                Column("state_employment", f"{pkg.state_name} employment", "int"),
+                Column("state_avg_weekly_wage", "State avg weekly wage ($)", "int"),
+                Column("state_growth_pct", "State growth (%)", "pct"),
+                Column("nation_employment", "Nation employment", "int"),
+                Column("nation_avg_weekly_wage", "Nation avg weekly wage ($)", "int"),
+                Column("nation_growth_pct", "Nation growth (%)", "pct"),
+            ],
+            pkg.summary,
+            intro="Total covered employment (all ownerships). Growth is over the year.",
+        ),
+        Section(
+            "industries",
+            f"Industries: {pkg.level_label}, {pkg.ownership_label.lower()}, {pkg.period_label}",
+            [
+                Column("industry_code", "NAICS"),
+                Column("industry_title", "Industry"),
+                Column("establishments", "Establishments", "int"),
+                Column("employment", "Employment", "int", st),
+                *(
+                    [Column("employment_estimate", "Estimate (SectorHub)", "int")]
+                    if pkg.estimates_included
+                    else []
+                ),
+                Column("avg_weekly_wage", "Avg weekly wage ($)", "int", st),
+                Column("lq_nation", "LQ vs nation", "float2", st),
+                Column("lq_state", "LQ vs state", "float2", st),
+                Column("growth_pct", "Growth (%)", "pct"),
+                Column("state_growth_pct", "State growth (%)", "pct"),
+                Column("nation_growth_pct", "Nation growth (%)", "pct"),
+            ],
+            pkg.industries,
+        ),
+        Section(
+            "targets",
+            "Target industries",
+            [
+                Column("industry_code", "NAICS"),
+                Column("industry_title", "Industry"),
+                Column("target_class", "Class"),
+                Column("lq_nation", "LQ vs nation", "float2"),
+                Column("growth_pct", "Growth (%)", "pct"),
+                Column("nation_growth_pct", "Nation growth (%)", "pct"),
+                Column("employment", "Employment", "int", st),
+                Column("target_reason", "Why"),
+            ],
+            pkg.industries,
+            intro=(
+                f"Strong: LQ ≥ {pkg.settings['target_lq_threshold']} and growth > "
+                f"{pkg.settings['target_growth_threshold']}%; mature: LQ ≥ {pkg.settings['target_lq_threshold']}, "
+                "not growing; emerging: lower LQ, growing faster than the industry nationally; at risk: the rest. "
+                f"Industries under {pkg.settings['target_min_employment']} jobs or with suppressed figures are "
+                "not classified."
+            ),
+            chart="targets",
+        ),
+        Section(
+            "shift_share",
+            "Shift-share over the year",
+            [
+                Column("industry_code", "NAICS"),
+                Column("industry_title", "Industry"),
+                Column("employment_year_earlier", "Jobs a year earlier", "int"),
+                Column("employment", "Jobs now", "int", st),
+                Column("national_share", "National share", "int"),
+                Column("industry_mix", "Industry mix", "int"),
+                Column("competitive_effect", "Competitive effect", "int"),
+            ],
+            [r for r in pkg.industries if r["national_share"] is not None],
+        ),
+        Section(
+            "map",
+            "The region in the state",
+            [Column("fips", "County FIPS"), Column("name", "County")],
+            pkg.counties,
+            chart="map",
+        ),
+    ]
+
+
+def as_frame(rows: list[dict]) -> pd.DataFrame:
+    """A section's rows as a DataFrame (numbers stay None where suppressed)."""
+    return pd.DataFrame(rows).replace({np.nan: None})

@@ -1,0 +1,115 @@
+"""Vega-Lite chart specs (built with Altair) and their offline rendering to SVG or PNG (vl-convert).
+
+The same spec drives the interactive page (vega-embed) and the images in the PDF and the workbook.
+"""
+
+from __future__ import annotations
+
+import json
+
+import altair as alt
+
+from sectorhub.lmi.packages import geo
+from sectorhub.lmi.packages.classify import CLASSES
+
+GEO_SOURCE = geo.SOURCE
+CLASS_COLORS = ["#2e8540", "#0071bc", "#fdb81e", "#d83933"]  # USWDS green, blue, gold, red
+
+
+def bubble_chart(pkg) -> dict:
+    """LQ against growth, bubble size employment, colour the target class; rules at the two thresholds."""
+    rows = [
+        {
+            "code": r["industry_code"],
+            "industry": r["industry_title"],
+            "lq": r["lq_nation"],
+            "growth": r["growth_pct"],
+            "employment": r["employment"],
+            "class": r["target_class"],
+        }
+        for r in pkg.industries
+        if r["target_class"]
+    ]
+    data = alt.Data(values=rows)
+    base = alt.Chart(data).encode(
+        x=alt.X("growth:Q", title="Employment growth over the year (%)"),
+        y=alt.Y("lq:Q", title="Location quotient (nation = 1)"),
+    )
+    points = base.mark_circle(opacity=0.7, stroke="#1b1b1b", strokeWidth=0.5).encode(
+        size=alt.Size("employment:Q", title="Employment", scale=alt.Scale(range=[30, 2000])),
+        color=alt.Color("class:N", title="Class", scale=alt.Scale(domain=list(CLASSES), range=CLASS_COLORS)),
+        tooltip=["code:N", "industry:N", "lq:Q", "growth:Q", "employment:Q", "class:N"],
+    )
+    labels = base.mark_text(dy=-10, fontSize=9).encode(text="code:N")
+    settings = pkg.settings
+    hrule = (
+        alt.Chart(alt.Data(values=[{"y": settings["target_lq_threshold"]}]))
+        .mark_rule(strokeDash=[4, 4], color="#565c65")
+        .encode(y="y:Q")
+    )
+    vrule = (
+        alt.Chart(alt.Data(values=[{"x": settings["target_growth_threshold"]}]))
+        .mark_rule(strokeDash=[4, 4], color="#565c65")
+        .encode(x="x:Q")
+    )
+    chart = (points + labels + hrule + vrule).properties(
+        width=560, height=380, title=f"Target industries, {pkg.region_name}, {pkg.period_label}"
+    )
+    return _spec(chart)
+
+
+def county_map(pkg, values: list[dict], measure: str = "employment") -> dict:
+    """The state's counties, the region's coloured by the measure and the rest grey (the region in the state)."""
+    by_fips = {v["fips"]: v for v in values}
+    features = []
+    for f in geo.county_features(pkg.state_fips):
+        v = by_fips.get(f["properties"]["GEOID"], {})
+        props = dict(f["properties"])
+        props["value"] = v.get("value") if v.get("in_region") else None
+        props["in_region"] = bool(v.get("in_region"))
+        features.append({**f, "properties": props})
+    title = "Employment, all industries" if measure == "employment" else "Average weekly wage ($)"
+    data = alt.Data(values=features)
+    state = alt.Chart(data).mark_geoshape(fill="#dfe1e2", stroke="#ffffff", strokeWidth=0.5)
+    region = (
+        alt.Chart(data)
+        .transform_filter("datum.properties.in_region")
+        .mark_geoshape(stroke="#1b1b1b", strokeWidth=0.8)
+        .encode(
+            color=alt.Color("properties.value:Q", title=title, scale=alt.Scale(scheme="blues")),
+            tooltip=[
+                alt.Tooltip("properties.NAME:N", title="County"),
+                alt.Tooltip("properties.value:Q", title=title, format=","),
+            ],
+        )
+    )
+    chart = (
+        (state + region)
+        .project("mercator")
+        .properties(
+            width=420,
+            height=420,
+            title=f"{pkg.region_name} in {pkg.state_name}: {title.lower()}, {pkg.period_label}",
+        )
+    )
+    return _spec(chart)
+
+
+def _spec(chart) -> dict:
+    spec = chart.to_dict()
+    spec.pop("config", None)
+    return json.loads(json.dumps(spec))
+
+
+def to_svg(spec: dict) -> str:
+    """Render a Vega-Lite spec to SVG offline."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_svg(spec)
+
+
+def to_png(spec: dict, scale: float = 2.0) -> bytes:
+    """Render a Vega-Lite spec to PNG offline."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_png(spec, scale=scale)
