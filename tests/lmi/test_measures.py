@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 
 import ibis
 import pandas as pd
@@ -13,7 +14,7 @@ from sectorhub.lmi import measures as M
 from sectorhub.lmi.export import export_frame
 from sectorhub.lmi.regions import region_industries
 from sectorhub.lmi.store import Store
-from tests.lmi.conftest import COLUMBUS_MSA_COUNTIES, read_lines
+from tests.lmi.conftest import COLUMBUS_MSA_COUNTIES, county_file, read_lines
 
 QUARTER_MEASURES = ("estabs", "emp_m1", "emp_m2", "emp_m3", "total_wages", "avg_wkly_wage")
 
@@ -334,3 +335,39 @@ def test_a_cell_suppressed_in_any_quarter_is_suppressed_in_the_annual_average():
     out = M.annualize(ibis.memtable(pd.DataFrame(rows))).to_pandas().iloc[0]
     assert pd.isna(out.emplvl) and pd.isna(out.total_wages)
     assert out.disclosure_code == "N"
+
+
+def test_lqs_against_the_state_use_the_state_file_as_reference(loaded_store, shared_data):
+    """Franklin County, private finance and insurance (52), 2016 Q1 month 1, against Ohio:
+
+    LQ = (x[39049,52] / x[39049,10,0]) / (x[39000,52] / x[39000,10,0]), all four levels read from BLS's files.
+    """
+    q = loaded_store.ibis.table("qcew")
+    cells = q.filter((q.area_fips == "39049") & (q.year == 2016) & (q.qtr == "1") & (q.own_code == "5"))
+    cells = cells.filter(cells.industry_code == "52")
+    ref = M.state_reference(q.filter((q.year == 2016) & (q.qtr == "1")), "39", M.QUARTERLY)
+    got = M.location_quotients(cells, M.area_totals(q, M.QUARTERLY), ref, M.QUARTERLY).to_pandas()
+
+    def level(fips: str, own: str, ind: str) -> int:
+        path = (
+            county_file(shared_data, fips)
+            if fips != "39000"
+            else next((shared_data / "qcew/2016.q1-q4.by_area/ohio_counties_and_statewide").glob("*39000*"))
+        )
+        row = next(r for r in csv.reader(read_lines(path)) if r[1] == own and r[2] == ind and r[6] == "1")
+        return int(row[14])
+
+    expected = (level("39049", "5", "52") / level("39049", "0", "10")) / (
+        level("39000", "5", "52") / level("39000", "0", "10")
+    )
+    assert got.lq_emp_m1.iloc[0] == pytest.approx(expected, rel=1e-12)
+    assert got.lq_reference.iloc[0] == "state file (39000)"
+
+
+def test_region_output_names_its_lq_reference(loaded_store):
+    """The provenance of the national shares travels with the region table."""
+    df = region_industries(loaded_store, counties=["39049"], year=2016, period="2")
+    parts = df.attrs["lq_reference"].split("; ")
+    assert parts and all(
+        re.fullmatch(r"estimated from the published LQs of [0-9]+ statewide files", p) for p in parts
+    )

@@ -89,6 +89,7 @@ def export(
         _fail(str(exc))
     if out:
         err.print(f"{len(df)} rows written to {out}")
+    _note_reference(df)
 
 
 @lmi_app.command()
@@ -103,6 +104,11 @@ def region(
     fmt: str = typer.Option("csv", "--format", help="csv or json."),
     store_path: Path | None = typer.Option(
         None, "--store", help="Store file (default SECTORHUB_HOME/lmi.duckdb)."
+    ),
+    estimates: bool = typer.Option(
+        False,
+        "--estimates",
+        help="Add employment_estimate (suppressed cells estimated to fit every published total) and estimated.",
     ),
 ) -> None:
     """One row per industry of a custom region; lower_bound marks totals that include suppressed cells."""
@@ -121,12 +127,18 @@ def region(
                 ownership=ownership,
                 level=level,
             )
+            if estimates:
+                from sectorhub.lmi.estimates import add_region_estimates
+
+                request = dict(counties=counties.split(","), year=year, period=period, ownership=ownership)
+                df = add_region_estimates(store, df, **request, level=level)
     except (RegionError, FileNotFoundError) as exc:
         _fail(str(exc))
     if fmt == "csv":
         sys.stdout.write(df.to_csv(index=False))
     else:
         sys.stdout.write(df.to_json(orient="records", indent=1) + "\n")
+    _note_reference(df)
 
 
 @lmi_app.command()
@@ -146,6 +158,15 @@ def ledger(
     for r in rows:
         typer.echo(
             f"{r['file_id']}\t{r['name']}\t{r['sha256'][:12]}\t{r['rows']}\t{r['layout']}\t{r['loaded_at']}"
+        )
+
+
+def _note_reference(df) -> None:
+    """Say on standard error which national reference the LQs use (a U.S. file or an estimate)."""
+    if df.attrs.get("lq_reference"):
+        typer.echo(
+            f"LQ reference: {df.attrs['lq_reference']}. Source: U.S. Bureau of Labor Statistics, QCEW.",
+            err=True,
         )
 
 

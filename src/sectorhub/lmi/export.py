@@ -56,7 +56,9 @@ def export_frame(
     )
     oty = oty.left_join(prev, list(M.CELL_KEYS)).select(*oty.columns, "prev_disclosure")
     df = oty.to_pandas()
-    return _bls_layout(df, layout)
+    out = _bls_layout(df, layout)
+    out.attrs["lq_reference"] = "; ".join(sorted(set(df["lq_reference"].dropna())))
+    return out
 
 
 def _bls_layout(df: pd.DataFrame, layout) -> pd.DataFrame:

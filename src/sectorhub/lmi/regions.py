@@ -296,4 +296,7 @@ def _present(df: pd.DataFrame, period: str) -> pd.DataFrame:
     data["avg_weekly_wage"] = pd.array(aww, dtype="Int64")
     data["lq"] = np.round(lq, 2)
     data["lower_bound"] = df["lower_bound"].to_numpy(dtype=bool)[order]
-    return pd.DataFrame(data)
+    out = pd.DataFrame(data)
+    # Where the national shares behind the LQs came from, for every output to show.
+    out.attrs["lq_reference"] = "; ".join(sorted(set(df["lq_reference"].dropna())))
+    return out
