@@ -21,6 +21,7 @@ app = typer.Typer(
 COMMAND_MODULES = (
     "sectorhub.lmi.cli",
     "sectorhub.lmi.supply.cli",
+    "sectorhub.lmi.packages.cli",
     "sectorhub.web_cli",
 )
 

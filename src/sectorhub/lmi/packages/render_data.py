@@ -1,0 +1,57 @@
+"""JSON and CSV outputs, and the one formatter every text output uses for a value and its status."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from sectorhub.lmi.packages.model import LOWER_BOUND, SUPPRESSED
+
+
+def format_value(value, kind: str, status: str | None = None) -> str:
+    """A figure as every output writes it: ``1,234``, ``≥ 1,234`` (lower bound), ``suppressed``, ``0.93``."""
+    if value is None:
+        return "suppressed" if status == SUPPRESSED else "–"
+    if kind == "int":
+        text = f"{int(value):,}"
+    elif kind == "float2":
+        text = f"{float(value):.2f}"
+    elif kind == "pct":
+        text = f"{float(value):.1f}"
+    else:
+        return str(value)
+    return f"≥ {text}" if status == LOWER_BOUND else text
+
+
+def to_json(pkg) -> str:
+    """The whole package as JSON (charts as Vega-Lite specs; suppressed values null with their status)."""
+    return json.dumps(pkg.to_dict(), indent=1, ensure_ascii=False)
+
+
+def to_csv(pkg) -> str:
+    """The industries table as CSV: numbers plain, statuses in their own columns, sources in a last column."""
+    section = pkg.section("industries")
+    keys = [c.key for c in section.columns] + [
+        "employment_status",
+        "total_wages",
+        "employment_year_earlier",
+        "national_share",
+        "industry_mix",
+        "competitive_effect",
+        "target_class",
+    ]
+    if pkg.estimates_included:
+        keys.append("estimated")
+    keys = list(dict.fromkeys(keys))
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["region", "period", "ownership", *keys, "source"])
+    source = "; ".join(f"{s.name} ({s.vintage})" for s in pkg.sources)
+    for row in section.rows:
+        w.writerow(
+            [pkg.region_name, pkg.period_label, pkg.ownership_label]
+            + ["" if row.get(k) is None else row.get(k) for k in keys]
+            + [source]
+        )
+    return buf.getvalue()

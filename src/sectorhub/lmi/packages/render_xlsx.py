@@ -1,0 +1,132 @@
+"""The package as an Excel workbook (openpyxl): one formatted sheet per section, charts, notes and sources.
+
+Numbers are stored as numbers (the same values as the JSON package). A suppressed value is the text
+``suppressed`` on a grey fill, never 0; a lower bound keeps its number on a yellow fill with a ``≥`` number
+format and a legend on every sheet. Header rows are frozen.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+from openpyxl import Workbook
+from openpyxl.drawing.image import Image
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from sectorhub.lmi.packages import charts
+from sectorhub.lmi.packages.model import LOWER_BOUND, SUPPRESSED
+
+HEADER_FILL = PatternFill("solid", fgColor="162E51")
+SUPPRESSED_FILL = PatternFill("solid", fgColor="DFE1E2")
+LOWER_FILL = PatternFill("solid", fgColor="FAF3D1")
+FORMATS = {"int": "#,##0", "float2": "0.00", "pct": "0.0", "text": "@"}
+LOWER_FORMATS = {"int": '"≥ "#,##0', "float2": '"≥ "0.00', "pct": '"≥ "0.0'}
+TITLE_ROWS = 3  # title, subtitle, legend; the table header is on the next row
+
+
+def _sheet_name(title: str, used: set[str]) -> str:
+    name = re.sub(r"[\[\]:*?/\\]", " ", title)[:31].strip()
+    base, i = name, 2
+    while name in used:
+        name = f"{base[:28]} {i}"
+        i += 1
+    used.add(name)
+    return name
+
+
+def _table(ws, pkg, section) -> None:
+    ws["A1"] = f"{pkg.region_name}: {section.title}"
+    ws["A1"].font = Font(bold=True, size=13)
+    ws["A2"] = f"{pkg.period_label} · {pkg.level_label} · {pkg.ownership_label}. {section.intro}".strip()
+    ws["A3"] = (
+        "Grey 'suppressed': withheld by BLS (never zero). Yellow '≥': lower bound (suppressed cells left out)."
+    )
+    ws["A3"].font = Font(italic=True, size=9)
+    header = TITLE_ROWS + 1
+    for j, col in enumerate(section.columns, start=1):
+        cell = ws.cell(row=header, column=j, value=col.label)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        width = max(len(col.label), 10) if col.kind != "text" else (40 if col.key.endswith("title") else 14)
+        ws.column_dimensions[get_column_letter(j)].width = min(width + 2, 60)
+    for i, row in enumerate(section.rows, start=header + 1):
+        for j, col in enumerate(section.columns, start=1):
+            value = row.get(col.key)
+            status = row.get(col.status_key) if col.status_key else None
+            cell = ws.cell(row=i, column=j)
+            if value is None and status == SUPPRESSED:
+                cell.value = "suppressed"
+                cell.fill = SUPPRESSED_FILL
+                cell.font = Font(italic=True, color="565C65")
+                cell.alignment = Alignment(horizontal="right")
+                continue
+            cell.value = value
+            if col.kind != "text":
+                cell.number_format = FORMATS[col.kind]
+                if status == LOWER_BOUND and value is not None:
+                    cell.number_format = LOWER_FORMATS[col.kind]
+                    cell.fill = LOWER_FILL
+    ws.freeze_panes = ws.cell(row=header + 1, column=3 if len(section.columns) > 3 else 1)
+    if section.rows:
+        ws.auto_filter.ref = (
+            f"A{header}:{get_column_letter(len(section.columns))}{header + len(section.rows)}"
+        )
+
+
+def to_xlsx(pkg) -> bytes:
+    """The workbook's bytes."""
+    wb = Workbook()
+    used: set[str] = set()
+    first = True
+    for section in pkg.sections:
+        ws = wb.active if first else wb.create_sheet()
+        first = False
+        ws.title = _sheet_name(section.title.split(":")[0], used)
+        _table(ws, pkg, section)
+    chart_ws = wb.create_sheet(_sheet_name("Charts", used))
+    chart_ws["A1"] = f"{pkg.region_name}: charts ({pkg.period_label})"
+    chart_ws["A1"].font = Font(bold=True, size=13)
+    anchor_row = 3
+    for spec in pkg.charts.values():
+        img = Image(io.BytesIO(charts.to_png(spec, scale=1.5)))
+        chart_ws.add_image(img, f"A{anchor_row}")
+        anchor_row += int(img.height / 20) + 3
+    _sources_sheet(wb.create_sheet(_sheet_name("Sources and notes", used)), pkg)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _sources_sheet(ws, pkg) -> None:
+    ws["A1"] = "Sources"
+    ws["A1"].font = Font(bold=True, size=13)
+    for j, label in enumerate(("Source", "Detail", "Vintage"), start=1):
+        c = ws.cell(row=2, column=j, value=label)
+        c.font = Font(bold=True, color="FFFFFF")
+        c.fill = HEADER_FILL
+    row = 3
+    for s in pkg.sources:
+        ws.cell(row=row, column=1, value=s.name)
+        ws.cell(row=row, column=2, value=s.detail)
+        ws.cell(row=row, column=3, value=s.vintage)
+        row += 1
+    row += 1
+    ws.cell(row=row, column=1, value="Notes").font = Font(bold=True, size=13)
+    for note in pkg.notes:
+        row += 1
+        ws.cell(row=row, column=1, value=note)
+    row += 2
+    ws.cell(row=row, column=1, value="Settings").font = Font(bold=True, size=13)
+    for key, value in pkg.settings.items():
+        row += 1
+        ws.cell(row=row, column=1, value=key)
+        ws.cell(row=row, column=2, value=value)
+    row += 2
+    ws.cell(row=row, column=1, value=f"Generated {pkg.generated_at} by SectorHub.")
+    ws.column_dimensions["A"].width = 70
+    ws.column_dimensions["B"].width = 90
+    ws.column_dimensions["C"].width = 16
+    ws.freeze_panes = "A3"
