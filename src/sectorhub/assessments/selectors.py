@@ -26,7 +26,7 @@ from sectorhub.assessments.permissions import is_state
 
 def instruments() -> QuerySet[Instrument]:
     """Instruments with their version counts."""
-    return Instrument.objects.annotate(version_count=Count("versions"))
+    return Instrument.objects.annotate(version_count=Count("versions")).order_by("level", "name")
 
 
 def instrument_versions(instrument: Instrument) -> QuerySet[InstrumentVersion]:
@@ -70,10 +70,16 @@ def version_spec(version: InstrumentVersion) -> InstrumentSpec:
 
 def cycles_for(user) -> QuerySet[Cycle]:
     """Cycles `user` may see: all for state staff; closed ones and those they answer for everyone else."""
-    qs = Cycle.objects.select_related("version__instrument", "region").annotate(
-        respondent_count=Count("responses", distinct=True),
-        submitted_count=Count("responses", filter=Q(responses__submitted_at__isnull=False), distinct=True),
-    )
+    qs = (
+        Cycle.objects.select_related("version__instrument", "region")
+        .annotate(
+            respondent_count=Count("responses", distinct=True),
+            submitted_count=Count(
+                "responses", filter=Q(responses__submitted_at__isnull=False), distinct=True
+            ),
+        )
+        .order_by("-opens_on", "-id")
+    )  # Meta.ordering does not apply to aggregating queries
     if is_state(user):
         return qs
     return qs.filter(Q(status=CycleStatus.CLOSED) | Q(responses__respondent=user)).distinct()
@@ -95,7 +101,11 @@ def capabilities_of(cycle: Cycle) -> list[Capability]:
 
 def responses(cycle: Cycle) -> list[Response]:
     """The cycle's responses with their respondents and answer counts."""
-    return list(cycle.responses.select_related("respondent").annotate(answer_count=Count("answers")))
+    return list(
+        cycle.responses.select_related("respondent")
+        .annotate(answer_count=Count("answers"))
+        .order_by("organization_name", "id")
+    )
 
 
 def own_response(user, cycle: Cycle) -> Response | None:

@@ -166,7 +166,12 @@ def save_response(*, user, cycle: Cycle, answers: Iterable[AnswerIn], submit: bo
             continue
         rows[item.pk] = a
     if submit:
-        missing = [pk for pk in items if pk not in rows and not any(k.endswith(f"_{pk}") for k in errors)]
+        saved = set(response.answers.values_list("item_id", flat=True))
+        missing = [
+            pk
+            for pk in items
+            if pk not in rows and pk not in saved and not any(k.endswith(f"_{pk}") for k in errors)
+        ]
         for pk in missing:
             errors.setdefault(f"level_{pk}", []).append(
                 "Answer every item before submitting (or choose don't know)."
