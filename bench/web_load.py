@@ -189,7 +189,7 @@ async def _load(base, region_ids, cookie, clients, signed_in, seconds, warmup, b
         for i in range(clients)
     ]
     tasks += [
-        _client(base, baseline, "", deadline, warmup_end, samples, random.Random(1000 + i))
+        _client(base, baseline, "", deadline, warmup_end, samples, random.Random(1000 + i), think)
         for i in range(baseline_clients)
     ]
     await asyncio.gather(*tasks)
