@@ -131,7 +131,8 @@ _LEVELS = (
 
 
 def _read(store, state_fips: str, year: int, qtr: str, measures: tuple[str, ...]) -> pd.DataFrame:
-    cols = ", ".join(f"{m}::DOUBLE AS {m}" for m in measures)
+    # "-" marks a cell with no establishments in the period: a published zero, not a suppressed value.
+    cols = ", ".join(f"CASE WHEN disclosure_code = '-' THEN 0 ELSE {m} END::DOUBLE AS {m}" for m in measures)
     return store.sql(
         f"SELECT area_fips, own_code, industry_code, agglvl_code, estabs::DOUBLE AS estabs, {cols} FROM qcew "
         "WHERE year = ? AND qtr = ? AND size_code = '0' AND area_fips LIKE ? "
