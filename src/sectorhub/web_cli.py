@@ -75,6 +75,8 @@ def demo_load() -> None:
         typer.echo("Set SECTORHUB_DEMO_PASSWORD to choose it instead.")
     else:
         typer.echo(f"Demo users ({users}) have the password from SECTORHUB_DEMO_PASSWORD.")
+    for line in app_demos(password=result.password):
+        typer.echo(line)
     from sectorhub.lmi.store import Store
 
     def progress(name: str, done: int, total: int) -> None:
@@ -92,6 +94,31 @@ def demo_load() -> None:
     typer.echo(
         f"QCEW: {len(loaded.files)} files, {loaded.rows_loaded:,} rows loaded, {unchanged} already loaded."
     )
+
+
+def app_demos(*, password: str) -> list[str]:
+    """Run each other app's demo hook after the registry demo: `<app>.demo.extend_demo(password=...)`, in app order.
+
+    An app adds demo data by shipping a `demo.py` with that function; it returns one line for the output.
+    """
+    import importlib
+
+    from django.apps import apps
+
+    lines = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("sectorhub.") or config.name == "sectorhub.partnerships":
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.demo":
+                raise
+            continue
+        extend = getattr(module, "extend_demo", None)
+        if callable(extend):
+            lines.append(extend(password=password))
+    return lines
 
 
 def register(app: typer.Typer) -> None:

@@ -100,6 +100,7 @@ class ResponseForm(forms.Form):
                     label="How important is this to the state now?",
                     choices=Importance.choices,
                     coerce=int,
+                    required=False,  # a missing choice counts as medium
                     initial=current.importance if current else Importance.MEDIUM,
                 )
                 self.fields[f"evidence_{item.pk}"] = forms.CharField(
