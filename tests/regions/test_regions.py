@@ -98,3 +98,21 @@ def test_the_regions_api_lists_regions_with_their_county_codes(client, franklin_
         {"id": rows[0]["id"], "name": "Capital", "kind": "local_area", "code": "", "is_demo": False,
          "counties": ["39041", "39049"]}
     ]  # fmt: skip
+
+
+def test_the_region_page_shows_its_change_history_to_signed_in_users(client, staff, franklin_and_delaware):
+    franklin, delaware = franklin_and_delaware
+    client.force_login(staff)
+    client.post(
+        reverse("regions:create"), {"name": "Capital Area", "kind": "local_area", "counties": ["39049"]}
+    )
+    region = Region.objects.get(name="Capital Area")
+    client.post(
+        reverse("regions:edit", args=[region.pk]),
+        {"name": "Capital Area", "kind": "local_area", "counties": ["39049", "39041"]},
+    )
+    page = client.get(reverse("regions:detail", args=[region.pk])).content.decode()
+    assert "Change history" in page
+    assert "Franklin County → Delaware County, Franklin County" in page
+    client.logout()
+    assert "Change history" not in client.get(reverse("regions:detail", args=[region.pk])).content.decode()

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
 
+from sectorhub.core.history import history_rows
 from sectorhub.regions import selectors, services
 from sectorhub.regions.forms import RegionForm
 from sectorhub.regions.models import Region, RegionKind
@@ -51,6 +52,7 @@ def region_detail(request, pk: int):
             state_fips=settings.SECTORHUB_STATE_FIPS, groups=groups, title=region.name, missing="Outside"
         ),
         "can_edit": can_change_region(request.user, region),
+        "history": history_rows(region) if request.user.is_authenticated else [],
     }
     return render(request, "regions/region_detail.html", context)
 
