@@ -57,6 +57,17 @@ def _generate(kind: str, path: Path, **params) -> Path:
     return path
 
 
+def _guard(name: str, fn) -> list[Row]:
+    """Run one benchmark; a failing case is reported as a row (and its output logged), not a lost run."""
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001 - any failure must still leave the other benchmarks' figures
+        log(f"{name} FAILED: {exc}")
+        return [
+            Row(name, f"FAILED: {str(exc).splitlines()[0][:80]}", "-", float("nan"), float("nan"), 0, "-")
+        ]
+
+
 def machine() -> dict:
     """What the figures were measured on."""
     import os
@@ -157,12 +168,12 @@ def main(argv: list[str] | None = None) -> int:
             sub = shared / "2016.q1-q4.by_area"
             inputs["shared 2016 by_area"] = sub / "ohio_counties_and_statewide" if args.quick else sub
         inputs[f"generated {rows_ingest / 1e6:g} M rows"] = big
-        rows += ingest.run(inputs, reps, log)
+        rows += _guard("1 ingest", lambda: ingest.run(inputs, reps, log))
 
     if "answer_many" in only:
         base = _generate("qcew", OUT / f"answer_2022_{rows_answer}.csv", rows=rows_answer, year=2022)
         end = _generate("qcew", OUT / f"answer_2023_{rows_answer}.csv", rows=rows_answer, year=2023)
-        rows += answer_many.run(base, end, (2022, 2023), reps, log)
+        rows += _guard("2 answer many", lambda: answer_many.run(base, end, (2022, 2023), reps, log))
 
     if "panel" in only:
         npz = _generate("panel", OUT / "panel.npz")
@@ -170,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         if not store.exists() or store.stat().st_mtime < npz.stat().st_mtime:
             log("writing the panel into a store")
             run_case("panel", "prepare", {"panel": npz, "store": store})
-        rows += panel.run(npz, store, reps, log, peers=not args.quick)
+        rows += _guard("3 panel", lambda: panel.run(npz, store, reps, log, peers=not args.quick))
 
     if "profile" in only:
         if not shared.is_dir():
@@ -179,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
             store = OUT / "profile.duckdb"
             log("loading the shared QCEW files into the profile store (no-op when already loaded)")
             run_case("profile", "prepare", {"store": store, "data": shared.parent})
-            rows += profile.run(store, reps, args.calls if not args.quick else 5, log)
+            calls = args.calls if not args.quick else 5
+            rows += _guard("4 region profile", lambda: profile.run(store, reps, calls, log))
 
     print()
     print(table(rows))
