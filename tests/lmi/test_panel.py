@@ -103,3 +103,60 @@ def test_national_totals_are_matched_on_the_other_keys():
     assert (
         len(out) == 2 + 2 + 1
     )  # R1 A, B (private) + R2 A, B + R1 federal A: no row duplicated by the totals
+
+
+def test_dense_location_quotients_follow_the_bls_definition_worked_by_hand():
+    """LQ = (x / area total) / national share, with the area's all-industry total as denominator.
+
+    Area totals: 01001 → 100, 01003 → 50 (not the sums of the cells below). National shares: A 0.25, B 0.5.
+    01001 A: (10/100)/0.25 = 0.4;  01001 B: (30/100)/0.5 = 0.6;  01003 A: (20/50)/0.25 = 1.6;
+    01003 B has no cell: NaN. The federal (own 1) cell is another ownership and stays out of the cube.
+    """
+    from sectorhub.lmi.panel import location_quotients_panel
+
+    cells = ibis.memtable(
+        pd.DataFrame(
+            {
+                "area_fips": ["01001", "01001", "01003", "01003"],
+                "own_code": ["5", "5", "5", "1"],
+                "industry_code": ["A", "B", "A", "B"],
+                "year": [2023] * 4,
+                "emplvl": [10.0, 30.0, 20.0, 7.0],
+            }
+        )
+    )
+    totals = ibis.memtable(
+        pd.DataFrame({"area_fips": ["01001", "01003"], "year": [2023, 2023], "tot_emplvl": [100.0, 50.0]})
+    )
+    reference = ibis.memtable(
+        pd.DataFrame(
+            {
+                "year": [2023, 2023, 2023],
+                "own_code": ["5", "5", "1"],
+                "industry_code": ["A", "B", "B"],
+                "share_emplvl": [0.25, 0.5, 0.1],
+            }
+        )
+    )
+    cube = location_quotients_panel(cells, totals, reference, "emplvl", ownership="5")
+    assert list(cube.periods) == [2023]
+    assert list(cube.areas) == ["01001", "01003"]
+    assert list(cube.industries) == ["A", "B"]
+    assert cube.values[0, 0, 0] == pytest.approx(0.4)
+    assert cube.values[0, 0, 1] == pytest.approx(0.6)
+    assert cube.values[0, 1, 0] == pytest.approx(1.6)
+    assert math.isnan(cube.values[0, 1, 1])
+
+
+def test_a_zero_or_unknown_denominator_gives_no_lq():
+    """An area total of 0 or a national share of 0 leaves the LQ undefined (NaN), never 0 or infinity."""
+    import numpy as np
+
+    from sectorhub.lmi.panel import DensePanel, location_quotients_dense
+
+    cube = DensePanel(
+        np.array([1]), np.array(["x", "y"]), np.array(["A", "B"]), np.array([[[1.0, 2.0], [3.0, 4.0]]])
+    )
+    lq = location_quotients_dense(cube, np.array([[10.0, 0.0]]), np.array([[0.5, 0.0]]))
+    assert lq[0, 0, 0] == pytest.approx((1 / 10) / 0.5)
+    assert np.isnan(lq[0, 0, 1]) and np.isnan(lq[0, 1, 0]) and np.isnan(lq[0, 1, 1])
