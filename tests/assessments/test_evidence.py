@@ -76,3 +76,24 @@ def test_an_unknown_evidence_source_in_a_file_is_refused():
     text = "slug: x\nname: X\nlevel: state\ncapabilities:\n- key: c\n  name: C\n  items:\n  - key: i\n    text: I\n    evidence: rainfall\n"
     with pytest.raises(InstrumentError, match="unknown source 'rainfall'"):
         parse_instrument(text, evidence_keys=evidence.evidence_keys())
+
+
+def test_packages_published_and_not_withdrawn_are_counted_from_the_data_packages_app(staff):
+    """Three packages: two for North (one withdrawn), one for South → 2 statewide, 1 for North."""
+    from django.apps import apps
+    from django.utils import timezone
+
+    if not apps.is_installed("sectorhub.datapackages"):
+        pytest.skip("the data packages app is not installed")
+    from sectorhub.datapackages.models import PublishedPackage
+
+    north, south = RegionFactory(name="North"), RegionFactory(name="South")
+    for region, withdrawn in [(north, None), (north, timezone.now()), (south, None)]:
+        PublishedPackage.objects.create(
+            region=region, year=2024, period="A", title=f"{region.name} 2024", body_html="", data={},
+            published_by=staff, withdrawn_at=withdrawn,
+        )  # fmt: skip
+    assert evidence.packages_published(user=staff).summary == "2 regional data packages published"
+    assert evidence.packages_published(user=staff, region=north).summary == (
+        "1 regional data package published for North"
+    )

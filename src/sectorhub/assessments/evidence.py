@@ -2,7 +2,8 @@
 
 Each source is read through the owning app's public functions (partnerships' goal evaluators and selectors), never
 its tables. The data-packages source looks for whichever installed app publishes packages (a selectors module with
-`published_packages()`, or a `PackageSnapshot` model) and says "not available" when there is none yet.
+`published_packages()` and, for a region, `published_for(region)`; or a `PackageSnapshot` model) and says "not
+available" when there is none.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.db.models import QuerySet
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,10 @@ def packages_published(*, user, region=None) -> Evidence:
             continue
         fn = getattr(module, "published_packages", None)
         if callable(fn):
-            count = len(list(fn()))
-            return _packages(count)
+            by_region = getattr(module, "published_for", None)
+            if region is not None and callable(by_region):
+                return _packages(_count(by_region(region)), region)
+            return _packages(_count(fn()))
     for model in apps.get_models():
         if model.__name__ == "PackageSnapshot":
             fields = {f.name for f in model._meta.get_fields()}
@@ -130,11 +134,17 @@ def packages_published(*, user, region=None) -> Evidence:
     )
 
 
-def _packages(count: int) -> Evidence:
+def _count(rows) -> int:
+    """How many rows: a COUNT query for a queryset (packages carry large bodies), len() otherwise."""
+    return rows.count() if isinstance(rows, QuerySet) else len(list(rows))
+
+
+def _packages(count: int, region=None) -> Evidence:
     """The data-packages figure."""
+    where = f" for {region.name}" if region is not None else ""
     return Evidence(
         source="packages_published",
         label="Data packages",
-        summary=f"{count} regional data package{'s' if count != 1 else ''} published",
+        summary=f"{count} regional data package{'s' if count != 1 else ''} published{where}",
         value=count,
     )
