@@ -116,4 +116,15 @@ def test_a_respondent_fills_in_the_assessment_and_staff_open_the_report(live_ser
     assert scan(page) == []
     pdf = page.request.get(f"{base}/assessments/{cycle.pk}/report.pdf")
     assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
+    for path in [
+        "/assessments/",
+        f"/assessments/{cycle.pk}/",
+        "/assessments/new/",
+        f"/assessments/{cycle.pk}/actions/add/",
+        "/assessments/instruments/",
+        f"/assessments/instruments/{cycle.version.instrument_id}/",
+        f"/assessments/instruments/{cycle.version.instrument_id}/edit/",
+    ]:
+        page.goto(f"{base}{path}")
+        assert scan(page) == [], path
     assert page.problems == []

@@ -102,3 +102,20 @@ def test_instrument_pages_show_the_scale_items_and_versions(client, staff):
     html = client.get(reverse("assessments:instrument_detail", args=[instrument.pk])).content.decode()
     assert "Established</strong>" in html and "(evidence required)" in html
     assert "Performance measurement" in html and "Shipped with SectorHub" in html
+
+
+def test_a_regional_assessment_names_its_region_and_a_state_one_does_not(client, staff):
+    from sectorhub.assessments.models import InstrumentVersion
+    from tests.regions.factories import RegionFactory
+
+    region = RegionFactory(name="North Area")
+    regional = InstrumentVersion.objects.get(instrument__slug="regional")
+    client.force_login(staff)
+    url = reverse("assessments:cycle_create")
+    base = {"name": "North 2026", "opens_on": "2026-09-01"}
+    missing = client.post(url, {**base, "version": regional.pk})
+    assert "Choose the region a regional assessment is for." in missing.content.decode()
+    extra = client.post(url, {**base, "version": state_version().pk, "region": region.pk})
+    assert "leave the region empty" in extra.content.decode()
+    assert client.post(url, {**base, "version": regional.pk, "region": region.pk}).status_code == 302
+    assert Cycle.objects.get().region == region

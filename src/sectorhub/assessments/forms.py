@@ -97,7 +97,7 @@ class ResponseForm(forms.Form):
                     initial=current.level if current else None,
                 )
                 self.fields[f"importance_{item.pk}"] = forms.TypedChoiceField(
-                    label="How important is this to the state now?",
+                    label="How important is this now?",
                     choices=Importance.choices,
                     coerce=int,
                     required=False,  # a missing choice counts as medium

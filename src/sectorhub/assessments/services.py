@@ -21,6 +21,7 @@ from sectorhub.assessments.models import (
     Cycle,
     CycleStatus,
     Instrument,
+    InstrumentLevel,
     InstrumentVersion,
     Item,
     Response,
@@ -95,6 +96,13 @@ def create_cycle(
     cycle.full_clean()
     if closes_on and closes_on < opens_on:
         raise ValidationError({"closes_on": "The cycle cannot close before it opens."})
+    # A regional instrument assesses one region; the state instrument assesses the state as a whole.
+    if version.instrument.level == InstrumentLevel.REGIONAL and region is None:
+        raise ValidationError({"region": "Choose the region a regional assessment is for."})
+    if version.instrument.level == InstrumentLevel.STATE and region is not None:
+        raise ValidationError(
+            {"region": "The state instrument assesses the whole state; leave the region empty."}
+        )
     record(cycle, user=user, reason="Cycle opened")
     cycle.save()
     return cycle
