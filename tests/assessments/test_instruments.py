@@ -184,3 +184,42 @@ def test_staff_import_a_new_instrument_file_and_edit_it_in_the_browser_form(clie
     assert bad.status_code == 200 and "capabilities: give at least one capability" in bad.content.decode()
     download = client.get(reverse("assessments:instrument_download", args=[pilot.versions.get(number=2).pk]))
     assert "text: Item two" in download.content.decode()
+
+
+@pytest.mark.django_db
+def test_history_follows_a_renamed_capability_across_versions_by_its_key(client, make_user):
+    """2025 on version 1: outreach items rated 2 and 2 → mean 2.00. The capability is then renamed (version 2).
+    2026 on version 2: rated 3 and 1 → mean 2.00. The report's history shows one row, under the new name."""
+    import yaml
+
+    from sectorhub.assessments.models import Cycle as CycleModel
+
+    staff = make_user(Role.STATE_STAFF)
+
+    def run(name, version, opens, scores, close):
+        cycle = services.create_cycle(user=staff, name=name, version=version, opens_on=opens)
+        response = ResponseFactory(cycle=cycle)
+        items = {i.key: i for i in Item.objects.filter(capability__version=version)}
+        levels = ["not_started", "emerging", "developing", "established"]
+        services.save_response(
+            user=response.respondent,
+            cycle=cycle,
+            answers=[AnswerIn(items[k].pk, levels[s], 2, "Evidence") for k, s in scores.items()],
+        )
+        if close:
+            services.close_cycle(user=staff, cycle=cycle)
+        return cycle
+
+    import datetime as dt
+
+    run("Assessment 2025", state_version(), dt.date(2025, 9, 1), {"promotion": 2, "champions": 2}, True)
+    spec = selectors.version_spec(state_version()).as_dict()
+    spec["capabilities"][3]["name"] = "Outreach and champions"
+    v2 = services.import_instrument(user=staff, text=yaml.safe_dump(spec), slug="state")
+    this = run("Assessment 2026", v2, dt.date(2026, 9, 1), {"promotion": 3, "champions": 1}, False)
+    assert CycleModel.objects.count() == 2
+    client.force_login(staff)
+    html = client.get(reverse("assessments:report", args=[this.pk])).content.decode()
+    history = html.split('data-table="history"')[1].split("</table>")[0]
+    assert '<th scope="row">Outreach and champions</th><td>2.00</td><td>2.00</td>' in history
+    assert "Awareness and industry outreach" not in history

@@ -12,8 +12,6 @@ import math
 
 import altair as alt
 
-from sectorhub.assessments.scoring import CapabilityResult
-
 COLORS = ["#005ea2", "#c05600", "#00a398", "#8168b3"]
 AXIS_OFF = alt.Axis(title=None, labels=False, ticks=False, domain=False, grid=False)
 
@@ -25,10 +23,10 @@ def _point(index: int, count: int, radius: float) -> tuple[float, float]:
 
 
 def radar_spec(
-    series: list[tuple[str, list[CapabilityResult]]], *, top: int, level_labels: list[str]
+    series: list[tuple[str, list[tuple[str, float | None]]]], *, top: int, level_labels: list[str]
 ) -> dict:
-    """A radar of capability means for one or more cycles [(label, results)], first series on top."""
-    names = [r.name for r in series[0][1]]
+    """A radar of capability means for one or more cycles [(label, [(capability, mean)])]; no mean draws at 0."""
+    names = [name for name, _mean in series[0][1]]
     n = len(names)
     rings, spokes, labels, polygons = [], [], [], []
     for level in range(1, top + 1):
@@ -41,18 +39,18 @@ def radar_spec(
         lx, ly = _point(k, n, 1.16)
         align = "center" if abs(lx) < 0.05 else ("left" if lx > 0 else "right")
         labels.append({"x": lx, "y": ly, "name": name, "align": align})
-    for label, results in series:
+    for label, means in series:
         for k in range(n + 1):
-            r = results[k % n]
-            x, y = _point(k % n, n, (r.mean or 0) / top)
+            name, mean = means[k % n]
+            x, y = _point(k % n, n, (mean or 0) / top)
             polygons.append(
                 {
                     "series": label,
                     "order": k,
                     "x": x,
                     "y": y,
-                    "capability": r.name,
-                    "mean": None if r.mean is None else round(r.mean, 2),
+                    "capability": name,
+                    "mean": None if mean is None else round(mean, 2),
                 }
             )
     domain = alt.Scale(domain=[-1.55, 1.55], nice=False)

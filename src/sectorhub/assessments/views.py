@@ -120,16 +120,19 @@ def _report_context(request, pk: int) -> dict:
     data = selectors.report(cycle, user=request.user)
     scale = cycle.version.rating_scale
     labels = [lv.label for lv in scale.levels]
-    series = [(cycle.name, data.results)]
+    series = [(cycle.name, [(r.name, r.mean) for r in data.results])]
     earlier = [p for p in data.history if p.cycle.pk != cycle.pk and p.mean is not None]
     if earlier:
-        previous = earlier[-1].cycle
+        previous = earlier[-1].cycle  # the latest earlier cycle with ratings, drawn for comparison
         by_key = {p.capability_key: p.mean for p in data.history if p.cycle.pk == previous.pk}
-        series.append((previous.name, [_Mean(r.name, by_key.get(r.key)) for r in data.results]))
+        series.append((previous.name, [(r.name, by_key.get(r.key)) for r in data.results]))
     cycle_names = list(dict.fromkeys(p.cycle.name for p in data.history))
+    # History rows follow capability keys, so a capability renamed in a later version keeps one row (latest name).
     means: dict[str, dict[str, float | None]] = {}
+    names: dict[str, str] = {}
     for p in data.history:
-        means.setdefault(p.capability, {})[p.cycle.name] = p.mean
+        means.setdefault(p.capability_key, {})[p.cycle.name] = p.mean
+        names[p.capability_key] = p.capability
     return {
         "report": data,
         "cycle": cycle,
@@ -138,7 +141,7 @@ def _report_context(request, pk: int) -> dict:
         "submitted": sum(1 for r in data.responses if r.submitted_at),
         "report_items": {i.key: i for c in data.capabilities for i in c.items.all()},
         "history_cycles": cycle_names if len(cycle_names) > 1 else [],
-        "history_rows": [(name, [row.get(n) for n in cycle_names]) for name, row in means.items()]
+        "history_rows": [(names[key], [row.get(n) for n in cycle_names]) for key, row in means.items()]
         if len(cycle_names) > 1
         else [],
         "radar_compared": len(series) > 1,
@@ -146,13 +149,6 @@ def _report_context(request, pk: int) -> dict:
         "radar": charts.radar_spec(series, top=scale.top, level_labels=labels) if data.results else None,
         "history_chart": charts.history_spec(data.history, top=scale.top) if len(cycle_names) > 1 else None,
     }
-
-
-class _Mean:
-    """A capability name and mean, enough for the radar's comparison series."""
-
-    def __init__(self, name, mean):
-        self.name, self.mean = name, mean
 
 
 def report(request, pk: int):
