@@ -51,7 +51,8 @@ def _score(base: int, respondent: int, item: int) -> int | None:
     """An invented rating: the capability's base, nudged by respondent and item, kept on the 0-3 scale."""
     if (respondent + item) % 7 == 6:
         return None  # now and then someone does not know
-    nudge = ((respondent * 2 + item) % 3) - 1  # -1, 0 or +1
+    # Agencies mostly agree: some rate one level lower, never two apart (the planted dispute is the exception).
+    nudge = -1 if (respondent * 2 + item) % 3 == 0 else 0
     return max(0, min(3, base + nudge))
 
 
