@@ -296,11 +296,12 @@ def annual_reference_from_quarters(qcew: ir.Table) -> ir.Table:
     """
     ref = national_reference(qcew, QUARTERLY)
     tots = area_totals(qcew, QUARTERLY)
+    # Weights: the U.S. totals in periods where US000 is loaded, otherwise the sum of the statewide totals.
+    us_periods = tots.filter(tots.area_fips == "US000").select(*PERIOD_KEYS).distinct()
     us = tots.filter(tots.area_fips == "US000")
-    states = tots.filter(_is_state(tots.area_fips))
-    has_us = us.count().execute() > 0
+    states = tots.filter(_is_state(tots.area_fips)).anti_join(us_periods, list(PERIOD_KEYS))
     w = (
-        (us if has_us else states)
+        us.union(states)
         .group_by(PERIOD_KEYS)
         .aggregate(
             w_m1=lambda t: t.tot_emp_m1.sum(),
@@ -364,36 +365,21 @@ def reference_for(qcew: ir.Table, year: int, period: str) -> ir.Table:
 def all_references(qcew: ir.Table) -> ir.Table:
     """National reference shares for every loaded period, one column per measure (NULL where not published).
 
-    Annual shares are derived from the quarters for years loaded only as quarters.
+    One expression for all periods: published periods from :func:`national_reference`, and annual shares
+    derived from the quarters (:func:`annual_reference_from_quarters`) for years with no annual rows.
     """
-    periods = qcew.select("year", "qtr").distinct().to_pandas()
-    parts = []
-    for year in sorted(periods.year.unique()):
-        qtrs = set(periods[periods.year == year].qtr)
-        wanted = sorted(qtrs | ({"A"} if {"1", "2", "3", "4"} <= qtrs else set()))
-        for period in wanted:
-            ref = reference_for(qcew, int(year), period)
-            parts.append(
-                ref.select(
-                    "year",
-                    "qtr",
-                    "own_code",
-                    "industry_code",
-                    "reference",
-                    **{
-                        f"share_{m}": (
-                            ref[f"share_{m}"] if f"share_{m}" in ref.columns else ibis.null("float64")
-                        )
-                        for m in ALL_MEASURES
-                    },
-                )
-            )
-    if not parts:
-        return None
-    out = parts[0]
-    for p in parts[1:]:
-        out = out.union(p)
-    return out
+    cols = ["year", "qtr", "own_code", "industry_code", "reference"]
+    published = national_reference(qcew, ALL_MEASURES)
+    annual_years = qcew.filter(qcew.qtr == "A").select("year").distinct()
+    derived = annual_reference_from_quarters(qcew.anti_join(annual_years, "year"))
+    derived = derived.select(
+        *cols,
+        **{
+            f"share_{m}": derived[f"share_{m}"] if f"share_{m}" in derived.columns else ibis.null("float64")
+            for m in ALL_MEASURES
+        },
+    )
+    return published.select(*cols, *[f"share_{m}" for m in ALL_MEASURES]).union(derived)
 
 
 @dataclass(frozen=True)
