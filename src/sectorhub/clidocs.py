@@ -31,7 +31,9 @@ def render() -> str:
         "Generated from the commands' own `--help` by `python -m sectorhub.clidocs`; a test keeps it current.\n",
     ]
     for path in _walk(root, []):
-        result = runner.invoke(app, [*path, "--help"], env={"COLUMNS": "100", "TERM": "dumb", "NO_COLOR": "1"})
+        result = runner.invoke(
+            app, [*path, "--help"], env={"COLUMNS": "100", "TERM": "dumb", "NO_COLOR": "1"}
+        )
         title = " ".join(["sectorhub", *path])
         text = "\n".join(line.rstrip() for line in result.output.strip("\n").splitlines())
         parts.append(f"## `{title}`\n\n```\n{text}\n```\n")
