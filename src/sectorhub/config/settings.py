@@ -67,6 +67,7 @@ LOCAL_APPS = [
     "sectorhub.regions",
     "sectorhub.partnerships",
     "sectorhub.assessments",
+    "sectorhub.datapackages",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("sectorhub.partnerships.urls")),
     path("regions/", include("sectorhub.regions.urls")),
     path("assessments/", include("sectorhub.assessments.urls")),
+    path("", include("sectorhub.datapackages.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

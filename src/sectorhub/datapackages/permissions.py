@@ -1,0 +1,23 @@
+"""Who may see and publish data packages: signed-in users build any region's package; state staff publish;
+everyone reads what was published (published packages carry no confidential cells: suppressed values stay
+'suppressed', and SectorHub estimates are never part of a web package)."""
+
+from __future__ import annotations
+
+from sectorhub.core.permissions import allow, role_of
+from sectorhub.core.roles import EVERYONE, NOBODY, SIGNED_IN, STATE
+
+URL_PERMISSIONS = {
+    "datapackages:region_package": allow(SIGNED_IN),
+    "datapackages:download": allow(SIGNED_IN),
+    "datapackages:publish": allow(NOBODY, write=STATE),
+    "datapackages:withdraw": allow(NOBODY, write=STATE),
+    "datapackages:published": allow(EVERYONE),
+    "datapackages:published_detail": allow(EVERYONE),
+    "datapackages:published_download": allow(EVERYONE),
+}
+
+
+def can_publish(user) -> bool:
+    """State administrators and staff publish and withdraw packages."""
+    return role_of(user) in STATE

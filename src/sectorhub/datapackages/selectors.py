@@ -1,0 +1,84 @@
+"""Reads: a region's package from the engine, the periods it can show, and the published packages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sectorhub.datapackages import engine
+from sectorhub.datapackages.models import PublishedPackage
+
+LEVELS = [("2", "Sectors (2-digit)"), ("3", "Subsectors (3-digit)"), ("4", "Industry groups (4-digit)")]
+LEVELS += [("5", "Industries (5-digit)"), ("6", "National industries (6-digit)")]
+OWNERSHIPS = [("5", "Private"), ("0", "Total covered"), ("1", "Federal government")]
+OWNERSHIPS += [("2", "State government"), ("3", "Local government")]
+
+
+@dataclass
+class Choice:
+    """The filters of a package page, checked against what is loaded."""
+
+    year: int
+    period: str
+    level: str
+    ownership: str
+
+
+def region_counties(region) -> list[str]:
+    """The region's county FIPS codes."""
+    return sorted(c.fips for c in region.counties.all())
+
+
+def periods_for(counties: list[str]) -> list[tuple[int, str]]:
+    """Every (year, period) loaded for all the counties, newest first."""
+    store = engine.store()
+    with engine.lock():
+        rows = store.sql(
+            "SELECT year, qtr FROM qcew WHERE area_fips IN (SELECT unnest(?::VARCHAR[])) AND own_code = '0' "
+            "AND industry_code = '10' GROUP BY 1, 2 HAVING count(DISTINCT area_fips) = ? ORDER BY 1 DESC, 2 DESC",
+            [counties, len(counties)],
+        ).fetchall()
+    return [(int(y), q) for y, q in rows]
+
+
+def choice_from(params, periods: list[tuple[int, str]]) -> Choice:
+    """The requested filters, falling back to the newest period, sectors and private ownership."""
+    period = params.get("period", "")
+    year, qtr = periods[0]
+    if "-" in period:
+        y, q = period.split("-", 1)
+        if y.isdigit() and (int(y), q) in periods:
+            year, qtr = int(y), q
+    level = params.get("level", "2")
+    ownership = params.get("ownership", "5")
+    return Choice(
+        year,
+        qtr,
+        level if level in dict(LEVELS) else "2",
+        ownership if ownership in dict(OWNERSHIPS) else "5",
+    )
+
+
+def region_package(region, choice: Choice):
+    """The region's DataPackage for the chosen filters (published figures only, never estimates)."""
+    from sectorhub.lmi.packages import build_package
+
+    with engine.lock():
+        return build_package(
+            engine.store(),
+            region_counties(region),
+            choice.year,
+            choice.period,
+            choice.level,
+            choice.ownership,
+            name=region.name,
+        )
+
+
+def published_packages():
+    """Packages published and not withdrawn, with their regions."""
+    return PublishedPackage.objects.filter(withdrawn_at__isnull=True).select_related("region", "published_by")
+
+
+def published_for(region):
+    """The region's current published packages."""
+    return published_packages().filter(region=region)

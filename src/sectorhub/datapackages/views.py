@@ -1,0 +1,123 @@
+"""Data package pages: a region's package with filters (htmx), downloads, publishing, and the public list."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+
+from sectorhub.datapackages import selectors, services
+from sectorhub.datapackages.models import PublishedPackage
+from sectorhub.datapackages.permissions import can_publish
+from sectorhub.regions.models import Region
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "html": "text/html; charset=utf-8",
+}
+
+
+def _region_choice(request, pk):
+    region = get_object_or_404(Region.objects.prefetch_related("counties"), pk=pk)
+    try:
+        periods = selectors.periods_for(selectors.region_counties(region))
+    except FileNotFoundError as exc:
+        raise Http404("no labor-market data is loaded (run `sectorhub lmi load`)") from exc
+    if not periods:
+        raise Http404("no loaded period covers every county of this region")
+    return region, periods, selectors.choice_from(request.GET, periods)
+
+
+def region_package(request, pk: int):
+    """The package page; an htmx filter change re-renders only the package body."""
+    region, periods, choice = _region_choice(request, pk)
+    pkg = selectors.region_package(region, choice)
+    from sectorhub.lmi.packages.render_html import fragment
+
+    query = request.GET.urlencode()
+    downloads = {
+        fmt.upper(): reverse("datapackages:download", args=[region.pk, fmt]) + (f"?{query}" if query else "")
+        for fmt in ("pdf", "xlsx", "csv", "json")
+    }
+    context = {
+        "region": region,
+        "pkg": pkg,
+        "body": mark_safe(fragment(pkg, "embed", downloads)),  # noqa: S308 - Jinja autoescaped template
+        "periods": [(f"{y}-{q}", f"{y} Q{q}" if q != "A" else f"{y} annual") for y, q in periods],
+        "choice": choice,
+        "period_value": f"{choice.year}-{choice.period}",
+        "levels": selectors.LEVELS,
+        "ownerships": selectors.OWNERSHIPS,
+        "can_publish": can_publish(request.user),
+        "published": selectors.published_for(region),
+    }
+    template = "datapackages/_package.html" if request.htmx else "datapackages/region_package.html"
+    return render(request, template, context)
+
+
+def download(request, pk: int, fmt: str):
+    """The package as a file: pdf, xlsx, csv or json (the same package as the page)."""
+    if fmt not in CONTENT_TYPES:
+        raise Http404("unknown format")
+    region, _, choice = _region_choice(request, pk)
+    from sectorhub.lmi.packages import render as render_package
+
+    pkg = selectors.region_package(region, choice)
+    response = HttpResponse(render_package(pkg, fmt), content_type=CONTENT_TYPES[fmt])
+    name = slugify(f"{region.name} {pkg.period_label} {pkg.level_label}")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def publish(request, pk: int):
+    """Publish the region's package with the posted filters (state staff)."""
+    region, periods, _ = _region_choice(request, pk)
+    choice = selectors.choice_from(request.POST, periods)
+    try:
+        snapshot = services.publish_package(user=request.user, region=region, choice=choice)
+    except PermissionDenied:
+        raise
+    messages.success(request, f"Published: {snapshot.title}.")
+    return redirect("datapackages:published_detail", pk=snapshot.pk)
+
+
+def withdraw(request, pk: int):
+    """Withdraw a published package (state staff)."""
+    snapshot = get_object_or_404(PublishedPackage, pk=pk, withdrawn_at__isnull=True)
+    services.withdraw_package(user=request.user, snapshot=snapshot)
+    messages.success(request, f"Withdrawn: {snapshot.title}.")
+    return redirect("datapackages:published")
+
+
+def published(request):
+    """Every published package, for anyone."""
+    return render(request, "datapackages/published_list.html", {"packages": selectors.published_packages()})
+
+
+def published_detail(request, pk: int):
+    """One published package, read-only, as it was published."""
+    snapshot = get_object_or_404(selectors.published_packages(), pk=pk)
+    context = {
+        "snapshot": snapshot,
+        "body": mark_safe(snapshot.body_html),  # noqa: S308 - rendered by our autoescaped template
+        "can_publish": can_publish(request.user),
+    }
+    return render(request, "datapackages/published_detail.html", context)
+
+
+def published_download(request, pk: int):
+    """A published package's JSON, as published."""
+    snapshot = get_object_or_404(selectors.published_packages(), pk=pk)
+    response = HttpResponse(
+        __import__("json").dumps(snapshot.data, indent=1, ensure_ascii=False),
+        content_type=CONTENT_TYPES["json"],
+    )
+    response["Content-Disposition"] = f'attachment; filename="{slugify(snapshot.title)}.json"'
+    return response

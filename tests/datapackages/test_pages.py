@@ -1,0 +1,123 @@
+"""The package page, its htmx filters and downloads, publishing, and the public page of published packages."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from sectorhub.core.roles import Role
+
+
+def test_the_package_page_shows_the_regions_figures_with_filters_and_downloads(
+    engine_home, region, make_user, signed_in
+):
+    """Delaware + Union, newest loaded period (2016 Q4) by default; construction appears with its figures."""
+    client = signed_in(make_user(Role.ANALYST))
+    response = client.get(reverse("datapackages:region_package", args=[region.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Data package: Delaware-Union" in html
+    assert "2016 Q4" in html and 'name="level"' in html and "hx-get=" in html
+    assert 'data-spec-id="spec-targets"' in html and "vega-embed.min.js" in html
+    assert "data-sortable" in html
+    assert reverse("datapackages:download", args=[region.pk, "xlsx"]) in html
+
+
+def test_an_htmx_filter_change_returns_only_the_package_body(engine_home, region, make_user, signed_in):
+    """Q1, 3-digit subsectors: the partial has no page chrome and shows subsector 236 (construction of buildings)."""
+    client = signed_in(make_user(Role.ANALYST))
+    url = reverse("datapackages:region_package", args=[region.pk])
+    response = client.get(url, {"period": "2016-1", "level": "3", "ownership": "5"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html and "2016 Q1" in html and "NAICS 3-digit subsectors" in html
+    assert "<td>236</td>" in html
+
+
+def test_downloads_are_the_same_package(engine_home, region, make_user, signed_in):
+    """JSON download for Q1 sectors: construction employment 3,790 (worked in tests/lmi/packages)."""
+    client = signed_in(make_user(Role.ANALYST))
+    url = reverse("datapackages:download", args=[region.pk, "json"])
+    data = json.loads(client.get(url, {"period": "2016-1"}).content)
+    row = next(r for r in data["industries"] if r["industry_code"] == "23")
+    assert row["employment"] == 3790
+    xlsx = client.get(reverse("datapackages:download", args=[region.pk, "xlsx"]), {"period": "2016-1"})
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    from openpyxl import load_workbook
+
+    assert "Industries" in load_workbook(io.BytesIO(xlsx.content)).sheetnames
+
+
+def test_anonymous_visitors_cannot_see_an_unpublished_package(engine_home, region, client):
+    """The region package page needs a signed-in user."""
+    response = client.get(reverse("datapackages:region_package", args=[region.pk]))
+    assert response.status_code in (302, 403)
+
+
+def test_only_state_staff_publish_and_everyone_reads_what_was_published(
+    engine_home, region, make_user, signed_in, client
+):
+    """A convener's POST is refused; staff publish Q1; the public list and page show it without signing in."""
+    convener = signed_in(make_user(Role.CONVENER, username="conv"))
+    url = reverse("datapackages:publish", args=[region.pk])
+    assert convener.post(url, {"period": "2016-1", "level": "2", "ownership": "5"}).status_code == 403
+    convener.logout()
+    staff = signed_in(make_user(Role.STATE_STAFF, username="st"))
+    response = staff.post(url, {"period": "2016-1", "level": "2", "ownership": "5"})
+    assert response.status_code == 302
+    staff.logout()
+    listing = client.get(reverse("datapackages:published")).content.decode()
+    assert "Delaware-Union: 2016 Q1" in listing
+    from sectorhub.datapackages.models import PublishedPackage
+
+    snap = PublishedPackage.objects.get()
+    page = client.get(reverse("datapackages:published_detail", args=[snap.pk]))
+    assert page.status_code == 200 and "3,790" in page.content.decode()
+    assert (
+        json.loads(client.get(reverse("datapackages:published_download", args=[snap.pk])).content)["year"]
+        == 2016
+    )
+
+
+@pytest.mark.browser
+def test_the_package_page_draws_its_charts_in_headless_chromium(
+    engine_home, region, make_user, live_server, tmp_path
+):
+    """Sign in, open the package page, wait for vega-embed to draw both charts, sort a table, take a screenshot."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from playwright.sync_api import sync_playwright
+
+    user = make_user(Role.ANALYST, username="viewer")
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_cookies([{"name": "sessionid", "value": session.session_key, "url": live_server.url}])
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(
+            f"{live_server.url}{reverse('datapackages:region_package', args=[region.pk])}?period=2016-1"
+        )
+        page.wait_for_selector("#chart-targets[data-rendered='true'] svg", timeout=20000)
+        page.wait_for_selector("#chart-map[data-rendered='true'] svg", timeout=20000)
+        assert page.locator("#chart-map svg path").count() >= 88
+        page.select_option("#id_level", "3")
+        page.wait_for_selector("text=NAICS 3-digit subsectors", timeout=20000)
+        page.wait_for_selector("#chart-targets[data-rendered='true'] svg", timeout=20000)
+        shot = tmp_path / "package.png"
+        page.screenshot(path=str(shot), full_page=True)
+        browser.close()
+    assert shot.stat().st_size > 20000
+    assert not errors
