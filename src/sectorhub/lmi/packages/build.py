@@ -8,6 +8,7 @@ Example::
 
 from __future__ import annotations
 
+import importlib
 import math
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -36,6 +37,10 @@ LEVEL_LABELS |= {
 }
 
 
+# Other sides' sections, appended after the demand side's: "module:function", called as f(store, pkg, options).
+SECTION_HOOKS = ["sectorhub.lmi.packages.supply:add_supply_sections"]
+
+
 def period_label(year: int, period: str) -> str:
     """``2016 Q1`` or ``2016 annual average``."""
     return f"{year} annual average" if str(period).upper() == "A" else f"{year} Q{period}"
@@ -61,8 +66,12 @@ def build_package(
     settings: dict | None = None,
     estimates: bool = False,
     map_measure: str = "employment",
+    section_options: dict | None = None,
 ) -> DataPackage:
-    """A package for any region (a list of county FIPS) and any loaded period; see :mod:`.model` for the shape."""
+    """A package for any region (a list of county FIPS) and any loaded period; see :mod:`.model` for the shape.
+
+    ``section_options`` goes to each of ``SECTION_HOOKS`` (e.g. ``{"supply": SupplyInputs(...)}``).
+    """
     cfg = S.resolve(settings)
     counties = parse_counties(list(counties))
     period = str(period).upper()
@@ -125,6 +134,9 @@ def build_package(
         "map": charts.county_map(pkg, county_values, map_measure),
     }
     pkg.sections = _sections(pkg)
+    for hook in SECTION_HOOKS:
+        module, func = hook.split(":")
+        getattr(importlib.import_module(module), func)(store, pkg, section_options or {})
     return pkg
 
 

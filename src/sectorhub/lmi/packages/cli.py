@@ -88,8 +88,25 @@ def build(
     store_path: Path | None = typer.Option(
         None, "--store", help="Store file (default SECTORHUB_HOME/lmi.duckdb)."
     ),
+    sectors: str | None = typer.Option(
+        None,
+        help="Target sectors of the supply section, NAICS codes (default: those classed strong/emerging).",
+    ),
+    completions: Path | None = typer.Option(
+        None, help="IPEDS completions file (C{year}_A layout) for the supply section's training gap."
+    ),
+    separation_rate: str | None = typer.Option(
+        None,
+        help="Annual separation rate for the training gap: a fraction, or a CSV of soc_code,separation_rate.",
+    ),
 ) -> None:
     """Build a regional data package for a set of counties or a named region, or for every region of a state."""
+    from sectorhub.lmi.packages.supply_cli import supply_options
+
+    try:
+        section_options = supply_options(sectors, completions, separation_rate)
+    except ValueError as exc:
+        _fail(str(exc))
     from sectorhub.lmi.packages import FORMATS, build_package, render
     from sectorhub.lmi.regions import RegionError
     from sectorhub.lmi.store import Store
@@ -105,7 +122,7 @@ def build(
         _fail(str(exc))
     with store:
         if all_regions:
-            _build_all(store, state, year, period, level, ownership, fmts, estimates, out)
+            _build_all(store, state, year, period, level, ownership, fmts, estimates, out, section_options)
             return
         name = None
         county_list = counties.split(",") if counties else []
@@ -118,7 +135,15 @@ def build(
             name, county_list = found.name, list(found.counties)
         try:
             pkg = build_package(
-                store, county_list, year, period, level, ownership, name=name, estimates=estimates
+                store,
+                county_list,
+                year,
+                period,
+                level,
+                ownership,
+                name=name,
+                estimates=estimates,
+                section_options=section_options,
             )
         except RegionError as exc:
             _fail(str(exc))
@@ -127,7 +152,9 @@ def build(
         err.print(f"{pkg.region_name}, {pkg.period_label}: {fmts[0]} written to {out}")
 
 
-def _build_all(store, state, year, period, level, ownership, fmts, estimates, out: Path) -> None:
+def _build_all(
+    store, state, year, period, level, ownership, fmts, estimates, out: Path, options=None
+) -> None:
     from sectorhub.lmi.packages import build_package, render
     from sectorhub.lmi.packages.places import cbsa_regions
     from sectorhub.lmi.regions import RegionError
@@ -156,7 +183,15 @@ def _build_all(store, state, year, period, level, ownership, fmts, estimates, ou
                 continue
             try:
                 pkg = build_package(
-                    store, mine, year, period, level, ownership, name=reg.name, estimates=estimates
+                    store,
+                    mine,
+                    year,
+                    period,
+                    level,
+                    ownership,
+                    name=reg.name,
+                    estimates=estimates,
+                    section_options=options,
                 )
             except RegionError as exc:
                 skipped.append(f"{reg.name} ({exc})")

@@ -39,12 +39,15 @@ def _chart_markup(pkg, mode: str) -> dict[str, Markup]:
     return out
 
 
-def fragment(pkg, charts_as: str = "embed", downloads: dict | None = None) -> str:
-    """The package's body: ``charts_as="embed"`` leaves Vega-Lite specs for vega-embed, ``"svg"`` inlines images."""
+def fragment(pkg, charts_as: str = "embed", downloads: dict | None = None, links: dict | None = None) -> str:
+    """The package's body: ``charts_as="embed"`` leaves Vega-Lite specs for vega-embed, ``"svg"`` inlines images.
+
+    ``links`` maps a column key to a URL pattern with ``{value}`` (e.g. ``{"soc_code": "/occupations/{value}/"}``).
+    """
     return (
         _env()
         .get_template("package.html")
-        .render(pkg=pkg, charts=_chart_markup(pkg, charts_as), downloads=downloads or {})
+        .render(pkg=pkg, charts=_chart_markup(pkg, charts_as), downloads=downloads or {}, links=links or {})
     )
 
 

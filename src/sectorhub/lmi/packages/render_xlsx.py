@@ -69,6 +69,9 @@ def _table(ws, pkg, section) -> None:
                 if status == LOWER_BOUND and value is not None:
                     cell.number_format = LOWER_FORMATS[col.kind]
                     cell.fill = LOWER_FILL
+    # Section notes (sources, attribution such as O*NET's CC BY 4.0 text) below the table.
+    for k, note in enumerate(section.notes):
+        ws.cell(row=header + len(section.rows) + 2 + k, column=1, value=note).font = Font(italic=True, size=9)
     ws.freeze_panes = ws.cell(row=header + 1, column=3 if len(section.columns) > 3 else 1)
     if section.rows:
         ws.auto_filter.ref = (
