@@ -173,3 +173,15 @@ def test_queries_per_page_do_not_grow_with_the_number_of_partnerships(
         with django_assert_max_num_queries(before[url]):
             client.get(url)
     assert max(before.values()) <= 25
+
+
+def test_cached_public_pages_show_a_change_on_the_next_request(client, staff):
+    """The public list is served from the cache; a rename bumps the registry version, so the next visit shows it."""
+    p = PartnershipFactory(name="Old name")
+    assert "Old name" in client.get(reverse("partnerships:list")).content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(reverse("partnerships:list"))
+    assert len(ctx) == 0  # served from the cache
+    services.update_partnership(user=staff, partnership=p, name="New name")
+    page = client.get(reverse("partnerships:list")).content.decode()
+    assert "New name" in page and "Old name" not in page

@@ -7,12 +7,16 @@ gunicorn workers (the cache backend is shared: files under SECTORHUB_HOME by def
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import time
 from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 
 VERSION_KEY = "sectorhub:registry-version"
 TIMEOUT = 15 * 60
@@ -57,3 +61,39 @@ def invalidate_on_change(app_label: str) -> None:
 
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(handler, weak=False, dispatch_uid=f"sectorhub-cache-{app_label}-{signal!r}")
+
+
+def public_page(view):
+    """Serve a GET page to anonymous visitors from the cache, per registry version and full path.
+
+    Public pages are the same for every anonymous visitor (no CSRF token, no user name), so they are rendered
+    once per registry version. Signed-in users, htmx requests' own variants and visitors with pending flash
+    messages always get a fresh render.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "GET" or request.user.is_authenticated or "messages" in request.COOKIES:
+            return view(request, *args, **kwargs)
+        variant = "htmx" if request.headers.get("HX-Request") else "page"
+        key = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        cached_page = cached("public-page", f"{variant}:{key}", lambda: _render(view, request, args, kwargs))
+        if cached_page == _NOT_CACHEABLE:
+            return view(request, *args, **kwargs)
+        status, content_type, body = cached_page
+        response = HttpResponse(body, status=status, content_type=content_type)
+        patch_vary_headers(response, ["Cookie", "HX-Request"])
+        return response
+
+    return wrapper
+
+
+def _render(view, request, args, kwargs):
+    """(status, content type, body) of a successful page, or a marker that keeps errors out of the cache."""
+    response = view(request, *args, **kwargs)
+    if response.status_code != 200 or getattr(response, "streaming", False):
+        return _NOT_CACHEABLE
+    return (response.status_code, response["Content-Type"], response.content)
+
+
+_NOT_CACHEABLE = ("not-cacheable",)

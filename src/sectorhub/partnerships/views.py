@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
-from sectorhub.core.cache import cached
+from sectorhub.core.cache import cached, public_page
 from sectorhub.partnerships import forms, selectors, services
 from sectorhub.partnerships.goals import county_coverage
 from sectorhub.partnerships.models import OrganizationKind, Partnership
@@ -27,11 +27,13 @@ PAGE_SIZE = 25
 RESULTS = "partnerships/_partnership_results.html"
 
 
+@public_page
 def dashboard(request):
     """Headline figures, goal progress and the latest changes."""
     return render(request, "partnerships/dashboard.html", selectors.dashboard(request.user))
 
 
+@public_page
 def partnership_list(request):
     """The registry, filtered by region, industry and phase; htmx requests get only the results.
 
@@ -196,6 +198,7 @@ def organization_create(request):
     return render(request, "partnerships/child_form.html", {"form": form, "title": "Add an organization"})
 
 
+@public_page
 def goals(request):
     """The state's goals with progress, the local areas still lacking a partnership, and a coverage map."""
     results = selectors.goal_results(request.user)

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
 
+from sectorhub.core.cache import public_page
 from sectorhub.core.history import history_rows
 from sectorhub.regions import selectors, services
 from sectorhub.regions.forms import RegionForm
@@ -18,6 +19,7 @@ from sectorhub.regions.permissions import can_change_region, can_create_region
 from sectorhub.regions.reference import COUNTY_TOPOJSON
 
 
+@public_page
 def region_list(request):
     """Regions of one kind (local areas by default) in a table and on a county map."""
     kind = request.GET.get("kind") or RegionKind.LOCAL_AREA
