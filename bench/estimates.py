@@ -3,11 +3,11 @@
 ``.venv/bin/python -m bench.estimates [--store FILE] [--quarters 1,2,3,4]``
 
 For every metro area of Ohio whose counties are all in Ohio (OMB 2015 delineation), private sector by NAICS
-sector: the region's employment (mean of the three months) as (a) the sum of the published county cells (a lower
+sector (``--digits 3`` or ``4`` for subsectors and industry groups, errors grouped by their sector): the region's employment (mean of the three months) as (a) the sum of the published county cells (a lower
 bound) and (b) published cells plus estimates, against the published MSA cell (area ``C####``, level 44).
 Only metro cells that BLS published and where at least one county cell was suppressed are scored. Prints the
 error by sector (median and mean absolute percent error, and the signed total error) and writes
-``bench/out/estimates_metros.json``.
+``bench/out/estimates_metros_<digits>digit.json``.
 """
 
 from __future__ import annotations
@@ -39,21 +39,29 @@ def _store(path: str | None) -> Store:
     return store
 
 
-def measure(store: Store, quarters: list[str]) -> pd.DataFrame:
-    """One row per (metro, quarter, sector) with published, lower-bound and estimated employment."""
+LEVELS = {
+    2: ("74", "44"),
+    3: ("75", "45"),
+    4: ("76", "46"),
+}  # NAICS digits: county and MSA aggregation levels
+
+
+def measure(store: Store, quarters: list[str], digits: int = 2) -> pd.DataFrame:
+    """One row per (metro, quarter, industry) with published, lower-bound and estimated employment."""
+    county_lvl, msa_lvl = LEVELS[digits]
     metros = [m for m in cbsa_regions("39") if all(c.startswith("39") for c in m.counties)]
     rows = []
     for qtr in quarters:
         t0 = time.perf_counter()
         cells = E.estimate_state(store, "39", 2016, qtr).cells
         print(f"  estimates for 2016 Q{qtr}: {time.perf_counter() - t0:.1f} s", flush=True)
-        sect = cells[(cells.own_code == "5") & (cells.agglvl_code == "74")]
+        sect = cells[(cells.own_code == "5") & (cells.agglvl_code == county_lvl)]
         for metro in metros:
             mine = sect[sect.area_fips.isin(metro.counties)]
             pub = store.sql(
                 "SELECT industry_code, (emp_m1 + emp_m2 + emp_m3) / 3.0 FROM qcew WHERE area_fips = ? AND year = 2016 "
-                "AND qtr = ? AND own_code = '5' AND agglvl_code = '44' AND emp_m1 IS NOT NULL",
-                [qcew_metro_code(metro.code), qtr],
+                "AND qtr = ? AND own_code = '5' AND agglvl_code = ? AND emp_m1 IS NOT NULL",
+                [qcew_metro_code(metro.code), qtr, msa_lvl],
             ).fetchall()
             published = dict(pub)
             for code, g in mine.groupby("industry_code"):
@@ -65,7 +73,8 @@ def measure(store: Store, quarters: list[str]) -> pd.DataFrame:
                     {
                         "metro": metro.name,
                         "quarter": qtr,
-                        "sector": code,
+                        "industry": code,
+                        "sector": E.sector_of(code),
                         "published": published[code],
                         "lower_bound": np.nansum(months.to_numpy(), axis=0).mean(),
                         "estimate": est,
@@ -108,15 +117,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", help="an existing store with Ohio counties, statewide and metro files")
     parser.add_argument("--quarters", default="1,2,3,4")
+    parser.add_argument(
+        "--digits", type=int, default=2, choices=sorted(LEVELS), help="NAICS digits of the cells"
+    )
     args = parser.parse_args()
     with _store(args.store) as store:
-        df = measure(store, args.quarters.split(","))
+        df = measure(store, args.quarters.split(","), args.digits)
     by, overall = report(df)
     pd.set_option("display.width", 200)
     print(by.to_string())
     print(json.dumps(overall, indent=1))
     OUT.mkdir(exist_ok=True)
-    Path(OUT / "estimates_metros.json").write_text(
+    Path(OUT / f"estimates_metros_{args.digits}digit.json").write_text(
         json.dumps({"overall": overall, "by_sector": by.reset_index().to_dict(orient="records")}, indent=1)
     )
 

@@ -101,6 +101,15 @@ def main() -> None:
         print(
             f"  {fmt:5} cold {results['cold'][fmt]:6.2f} s   warm {results['warm'][fmt]:6.2f} s", flush=True
         )
+    # The demand side alone (the supply side's sections are added through build.SECTION_HOOKS).
+    from sectorhub.lmi.packages import build as package_build
+
+    hooks, package_build.SECTION_HOOKS = package_build.SECTION_HOOKS, []
+    results["warm_demand_only"] = {
+        fmt: statistics.median(_one(store_path, fmt) for _ in range(args.reps)) for fmt in ("html", "json")
+    }
+    package_build.SECTION_HOOKS = hooks
+    print(f"  demand side only, warm: {results['warm_demand_only']}", flush=True)
     results["statewide"] = statewide(store_path)
     targets = {"html": 2.0, "json": 2.0, "pdf": 10.0}
     results["meets_targets"] = {f: results["warm"][f] < t for f, t in targets.items()}

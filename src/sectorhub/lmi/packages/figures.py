@@ -50,17 +50,18 @@ def _annualize(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     if q.empty:
         return df.iloc[0:0]
     g = q.groupby([*keys, "year"], dropna=False)
-    out = g.agg(
-        n=("qtr", "nunique"),
-        estabs=("estabs", "mean"),
-        e1=("e1", lambda s: s.mean() if s.notna().all() else np.nan),
-        e0=("e0", lambda s: s.mean() if s.notna().all() else np.nan),
-        total_wages=("total_wages", lambda s: s.sum() if s.notna().all() else np.nan),
+    size = g.size()
+    # Vectorised "mean/sum only where all four quarters are published" (no Python lambdas: this is a hot path).
+    e1 = g.e1.mean().where(g.e1.count() == size)
+    e0 = g.e0.mean().where(g.e0.count() == size)
+    wages = g.total_wages.sum().where(g.total_wages.count() == size)
+    out = pd.DataFrame(
+        {"n": g.qtr.nunique(), "estabs": g.estabs.mean(), "e1": e1, "e0": e0, "total_wages": wages}
     ).reset_index()
     return out[out.n == 4].drop(columns="n").assign(qtr="A")
 
 
-def _levels(store, where: str, params: list, keys: list[str]) -> pd.DataFrame:
+def _levels(store, where: str, params: list, keys: list[str], annual: bool = True) -> pd.DataFrame:
     cols = ", ".join(
         [
             "area_fips",
@@ -78,6 +79,8 @@ def _levels(store, where: str, params: list, keys: list[str]) -> pd.DataFrame:
     df = store.sql(f"SELECT {cols} FROM qcew WHERE size_code = '0' AND {where}", params).df()
     df = _cell_levels(df)
     base = df[["area_fips", "industry_code", "year", "qtr", "estabs", "e1", "e0", "total_wages"]]
+    if not annual:
+        return base
     return pd.concat([base, _annualize(base, keys)], ignore_index=True)
 
 
@@ -185,6 +188,7 @@ def industry_growth(store, counties, state_fips, year, period, ownership, level)
             str(own_total - 60),
         ],
         ["area_fips", "industry_code"],
+        annual=period == "A",
     )
     df = df[df.qtr == period]
     reg = df[df.area_fips.isin(counties)]
@@ -229,6 +233,7 @@ def county_values(store, counties, state_fips, year, period, measure: str = "emp
         "AND area_fips NOT LIKE '%999'",
         [int(year), f"{state_fips}%", f"{state_fips}000"],
         ["area_fips", "industry_code"],
+        annual=period == "A",
     )
     df = df[df.qtr == period]
     titles = area_titles(store, list(df.area_fips))

@@ -31,7 +31,7 @@ def _decode_arcs(topo: dict) -> list[list[list[float]]]:
         for dx, dy in arc:
             x += dx
             y += dy
-            points.append([round(x * sx + tx, 5), round(y * sy + ty, 5)])
+            points.append([round(x * sx + tx, 3), round(y * sy + ty, 3)])  # ~100 m: plenty for a state map
         arcs.append(points)
     return arcs
 
