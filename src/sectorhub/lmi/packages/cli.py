@@ -53,6 +53,26 @@ def _web_region(name: str):
     return NamedRegion(region.name, counties, region.code, region.kind, "SectorHub region registry")
 
 
+def _web_regions(state: str) -> list:
+    """Every Region of the web app with a county in the state, when Django is configured (else none)."""
+    if not os.environ.get("DJANGO_SETTINGS_MODULE"):
+        return []
+    try:
+        import django
+
+        django.setup()
+        from sectorhub.lmi.packages.places import NamedRegion
+        from sectorhub.regions.models import Region
+    except Exception as exc:  # noqa: BLE001 - a web app that cannot start must not stop the engine's command
+        err.print(f"[yellow]note:[/yellow] web regions unavailable ({exc})")
+        return []
+    regions = Region.objects.filter(counties__fips__startswith=state).distinct().prefetch_related("counties")
+    return [
+        NamedRegion(r.name, tuple(sorted(c.fips for c in r.counties.all())), r.code, r.kind, "SectorHub")
+        for r in regions
+    ]
+
+
 def resolve_region(name: str):
     """A NamedRegion for ``--region``: the web app's Region first (if configured), else an OMB metro."""
     from sectorhub.lmi.packages.places import find_region
@@ -159,7 +179,10 @@ def _build_all(
     from sectorhub.lmi.packages.places import cbsa_regions
     from sectorhub.lmi.regions import RegionError
 
-    regions = cbsa_regions(state)
+    metros = cbsa_regions(state)
+    web = _web_regions(state)
+    names = {r.name for r in web}
+    regions = web + [m for m in metros if m.name not in names]
     loaded = {
         a
         for (a,) in store.sql(
