@@ -84,7 +84,17 @@ def build_package(
 
     summary, nation_note = figures.summary_rows(store, counties, state_fips)
     if not any(r["year"] == int(year) and r["period"] == period for r in summary):
-        raise RegionError(f"{period_label(year, period)} is not loaded for every county of the region")
+        qtrs = ["1", "2", "3", "4", "A"] if period == "A" else [period]
+        have = store.sql(
+            "SELECT DISTINCT area_fips FROM qcew WHERE year = ? AND qtr IN (SELECT unnest(?::VARCHAR[])) "
+            "AND area_fips IN (SELECT unnest(?::VARCHAR[]))",
+            [int(year), qtrs, counties],
+        ).fetchall()
+        missing = sorted(set(counties) - {a for (a,) in have})
+        raise RegionError(
+            f"{period_label(year, period)} is not loaded for every county of the region"
+            + (f"; missing: {', '.join(missing)}" if missing else "")
+        )
     notes.append(nation_note)
 
     df = region_industries(

@@ -198,10 +198,11 @@ def _build_all(
         task = progress.add_task("packages", total=len(regions) * len(fmts))
         for reg in regions:
             # Packages cover the state's own counties of a multi-state metro (the other states are not loaded).
-            mine = [c for c in reg.counties if c in loaded]
+            mine = [c for c in reg.counties if c.startswith(state)]
             progress.update(task, description=reg.name[:40])
-            if not mine:
-                skipped.append(reg.name)
+            missing = [c for c in mine if c not in loaded]
+            if not mine or missing:
+                skipped.append(f"{reg.name} (counties not loaded: {', '.join(missing)})")
                 progress.advance(task, len(fmts))
                 continue
             try:
