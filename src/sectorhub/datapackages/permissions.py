@@ -15,6 +15,9 @@ URL_PERMISSIONS = {
     "datapackages:published": allow(EVERYONE),
     "datapackages:published_detail": allow(EVERYONE),
     "datapackages:published_download": allow(EVERYONE),
+    # Occupation pages show only public figures (BLS OEWS, O*NET): no QCEW cell, nothing confidential.
+    "datapackages:occupation_search": allow(EVERYONE),
+    "datapackages:occupation": allow(EVERYONE),
 }
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sectorhub.datapackages import views
+from sectorhub.datapackages import views, views_occupations
 
 app_name = "datapackages"
 urlpatterns = [
@@ -13,4 +13,6 @@ urlpatterns = [
     path("packages/<int:pk>/", views.published_detail, name="published_detail"),
     path("packages/<int:pk>.json", views.published_download, name="published_download"),
     path("packages/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("occupations/", views_occupations.occupation_search, name="occupation_search"),
+    path("occupations/<str:soc>/", views_occupations.occupation, name="occupation"),
 ]

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from sectorhub.datapackages import selectors, services
 from sectorhub.datapackages.models import PublishedPackage
 from sectorhub.datapackages.permissions import can_publish
+from sectorhub.datapackages.views_occupations import occupation_link_pattern
 from sectorhub.regions.models import Region
 
 CONTENT_TYPES = {
@@ -46,10 +47,12 @@ def region_package(request, pk: int):
         fmt.upper(): reverse("datapackages:download", args=[region.pk, fmt]) + (f"?{query}" if query else "")
         for fmt in ("pdf", "xlsx", "csv", "json")
     }
+    # The supply section's SOC codes link to the occupation pages, in this region.
+    links = {"soc_code": occupation_link_pattern(region)}
     context = {
         "region": region,
         "pkg": pkg,
-        "body": mark_safe(fragment(pkg, "embed", downloads)),  # noqa: S308 - Jinja autoescaped template
+        "body": mark_safe(fragment(pkg, "embed", downloads, links)),  # noqa: S308 - Jinja autoescaped template
         "periods": [(f"{y}-{q}", f"{y} Q{q}" if q != "A" else f"{y} annual") for y, q in periods],
         "choice": choice,
         "period_value": f"{choice.year}-{choice.period}",
