@@ -21,6 +21,7 @@ import json
 import os
 import random
 import secrets
+import shutil
 import signal
 import socket
 import statistics
@@ -299,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         server.wait(timeout=30)
         with psycopg.connect(admin_url, autocommit=True) as con:
             con.execute(f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
+        shutil.rmtree(home, ignore_errors=True)
 
     table = _summarize(samples, args.seconds)
     print(f"\n{'page':<20}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
