@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from pathlib import Path
 
+import pytest
 from django.urls import reverse
 
 from sectorhub.core.permissions import access_for
 from sectorhub.core.roles import EVERYONE, Role
 from sectorhub.lmi.sources import oews
 from sectorhub.lmi.sources.onet import ATTRIBUTION
+from tests.core.test_browser import ARGS, AXE, CHROMIUM, scan
 
 URL_NAMES = ["datapackages:occupation", "datapackages:occupation_search"]
 
@@ -111,3 +114,24 @@ def test_the_package_page_links_its_occupations_to_their_pages(engine_home, regi
     links = re.findall(rf'href="/occupations/(\d\d-\d{{4}})/\?region={region.pk}"', html)
     assert len(links) >= 10
     assert ATTRIBUTION in html
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="chromium not installed")
+@pytest.mark.skipif(not AXE.exists(), reason="front-end vendor files not copied (make frontend)")
+def test_the_occupation_pages_pass_axe_in_headless_chromium(live_server, region):
+    """The search page with results, an occupation page with a region, and the 404 page: no serious violation."""
+    from playwright.sync_api import sync_playwright
+
+    paths = [
+        f"{reverse('datapackages:occupation_search')}?q=machinist&region={region.pk}",
+        f"{reverse('datapackages:occupation', args=['51-4041'])}?region={region.pk}",
+        reverse("datapackages:occupation", args=["99-1234"]),
+    ]
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        for path in paths:
+            page.goto(f"{live_server.url}{path}")
+            assert scan(page) == [], path
+        browser.close()
