@@ -46,10 +46,11 @@ def test_a_cell_suppressed_in_every_county_is_shown_as_suppressed_never_zero(uni
 
 def test_a_region_sum_with_a_suppressed_county_is_a_lower_bound(package):
     """Agriculture (11) is suppressed in Delaware and published in Union: the region figure is Union's alone,
-    marked as a lower bound ('≥') and left unclassified."""
+    marked as a lower bound ('≥') and left unclassified; its average wage is not shown."""
     row = _row(package, "11")
     assert row["employment_status"] == "lower bound"
     assert row["target_class"] is None and "lower bound" in row["target_reason"]
+    assert row["avg_weekly_wage"] is None and row["wage_status"] == "not shown"  # Union's wage is no bound
     assert format_value(row["employment"], "int", "lower bound").startswith("≥ ")
     assert f"≥ {row['employment']:,}" in render(package, "html").decode()
 

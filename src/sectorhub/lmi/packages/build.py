@@ -181,7 +181,11 @@ def _industry_rows(df: pd.DataFrame, growth: pd.DataFrame, current: dict, cfg: d
             "employment": _r(emp),
             "employment_status": status,
             "total_wages": _r(None if pd.isna(r.total_wages) else float(r.total_wages)),
-            "avg_weekly_wage": _r(None if pd.isna(r.avg_weekly_wage) else float(r.avg_weekly_wage)),
+            # The disclosed counties' average wage is not a bound on the region's, so it is not shown.
+            "avg_weekly_wage": None
+            if status != PUBLISHED or pd.isna(r.avg_weekly_wage)
+            else _r(float(r.avg_weekly_wage)),
+            "wage_status": {PUBLISHED: PUBLISHED, SUPPRESSED: SUPPRESSED}.get(status, "not shown"),
             "lq_nation": _r(None if pd.isna(r.lq) else float(r.lq), 2),
             "lq_state": _r(lq_state, 2),
             "employment_year_earlier": _r(e0),
@@ -258,7 +262,8 @@ def _standard_notes(pkg: DataPackage, nation_source: str) -> list[str]:
         "Suppressed: BLS withholds a county cell to protect the confidentiality of employers; such a value is "
         "shown as 'suppressed', never as zero.",
         "Lower bound (≥): a region figure that sums only the counties where BLS published the cell; the true "
-        "value is at least this.",
+        "value is at least this. The average weekly wage of such an industry is not shown ('–'): the "
+        "published counties' average is not a bound on the region's.",
         "Growth is the over-the-year change from the same period a year earlier, from BLS's published "
         "over-the-year changes (oty_*), for industries published in every county of the region.",
         "LQ against the nation uses BLS's definition (all-ownership, all-industry totals as denominators); LQ "
@@ -331,7 +336,7 @@ def _sections(pkg: DataPackage) -> list[Section]:
                     if pkg.estimates_included
                     else []
                 ),
-                Column("avg_weekly_wage", "Avg weekly wage ($)", "int", st),
+                Column("avg_weekly_wage", "Avg weekly wage ($)", "int", "wage_status"),
                 Column("lq_nation", "LQ vs nation", "float2", st),
                 Column("lq_state", "LQ vs state", "float2", st),
                 Column("growth_pct", "Growth (%)", "pct"),
