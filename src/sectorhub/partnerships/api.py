@@ -16,7 +16,18 @@ from sectorhub.partnerships.models import Industry, Organization, Partnership, P
 from sectorhub.regions.models import Region
 
 router = Router(tags=["partnerships"])
-session = SessionAuth(csrf=True)
+
+
+class SessionOrToken(SessionAuth):
+    """Writes authenticate with a personal API token (Bearer) or with the session cookie plus its CSRF token."""
+
+    def __call__(self, request):
+        if getattr(request, "api_token", False):
+            return request.user
+        return super().__call__(request)
+
+
+session = SessionOrToken(csrf=True)
 
 
 class PartnershipOut(Schema):
