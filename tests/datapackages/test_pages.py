@@ -86,7 +86,8 @@ def test_only_state_staff_publish_and_everyone_reads_what_was_published(
 def test_the_package_page_draws_its_charts_in_headless_chromium(
     engine_home, region, make_user, live_server, tmp_path
 ):
-    """Sign in, open the package page, wait for vega-embed to draw both charts, sort a table, take a screenshot."""
+    """Sign in, open the package page, wait for vega-embed to draw both charts, pass axe-core (no serious or
+    critical violations), change the level through htmx, take a screenshot."""
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
     from playwright.sync_api import sync_playwright
@@ -113,6 +114,14 @@ def test_the_package_page_draws_its_charts_in_headless_chromium(
         page.wait_for_selector("#chart-targets[data-rendered='true'] svg", timeout=20000)
         page.wait_for_selector("#chart-map[data-rendered='true'] svg", timeout=20000)
         assert page.locator("#chart-map svg path").count() >= 88
+        page.add_script_tag(url="/static/vendor/axe/axe.min.js")
+        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        serious = [
+            (v["id"], [n["html"][:120] for n in v["nodes"]][:2])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert not serious, serious
         page.select_option("#id_level", "3")
         page.wait_for_selector("text=NAICS 3-digit subsectors", timeout=20000)
         page.wait_for_selector("#chart-targets[data-rendered='true'] svg", timeout=20000)

@@ -53,7 +53,13 @@ def bubble_chart(pkg) -> dict:
         .encode(x="x:Q")
     )
     chart = (points + labels + hrule + vrule).properties(
-        width=560, height=380, title=f"Target industries, {pkg.region_name}, {pkg.period_label}"
+        width=560,
+        height=380,
+        title=f"Target industries, {pkg.region_name}, {pkg.period_label}",
+        description=(
+            "Bubble chart of each classified industry's location quotient against its growth over the year, "
+            "bubble size employment; the target industries table has the same figures."
+        ),
     )
     return _spec(chart)
 
@@ -70,7 +76,8 @@ def county_map(pkg, values: list[dict], measure: str = "employment") -> dict:
         features.append({**f, "properties": props})
     title = "Employment, all industries" if measure == "employment" else "Average weekly wage ($)"
     data = alt.Data(values=features)
-    state = alt.Chart(data).mark_geoshape(fill="#dfe1e2", stroke="#ffffff", strokeWidth=0.5)
+    # The grey state is context, hidden from screen readers (the region layer carries the data).
+    state = alt.Chart(data).mark_geoshape(fill="#dfe1e2", stroke="#ffffff", strokeWidth=0.5, aria=False)
     region = (
         alt.Chart(data)
         .transform_filter("datum.properties.in_region")
@@ -90,6 +97,10 @@ def county_map(pkg, values: list[dict], measure: str = "employment") -> dict:
             width=420,
             height=420,
             title=f"{pkg.region_name} in {pkg.state_name}: {title.lower()}, {pkg.period_label}",
+            description=(
+                f"Map of {pkg.state_name}'s counties with the region's counties coloured by "
+                f"{title.lower()}; the county list and the summary table have the same figures."
+            ),
         )
     )
     return _spec(chart)
