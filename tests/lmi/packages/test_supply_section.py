@@ -232,3 +232,19 @@ def test_package_build_refuses_a_completions_file_with_a_wrong_header(tmp_path):
         ],
     )
     assert result.exit_code == 1 and "fraction from 0 to 1" in " ".join(result.output.split())
+
+
+def test_without_the_onet_files_the_package_still_builds_and_says_what_is_missing(
+    small_store, monkeypatch, tmp_path
+):
+    """A deployment without O*NET: the demand side is intact; each supply section names the missing file."""
+    from sectorhub.lmi.sources import onet
+
+    monkeypatch.setattr(onet, "onet_dir", lambda base=None: tmp_path / "no-onet")
+    pkg = build_package(
+        small_store, REGION, 2016, "1", level=2, section_options={"supply": SupplyInputs(sectors=["22"])}
+    )
+    assert pkg.section("industries").rows
+    for key in SUPPLY_KEYS:
+        section = pkg.section(key)
+        assert section.rows == [] and "O*NET file not found" in section.intro, key

@@ -67,7 +67,15 @@ def add_supply_sections(store, pkg: DataPackage, options: dict) -> None:
     inputs = options.get("supply") or SupplyInputs()
     if not inputs.enabled:
         return
-    pkg.sections += supply_sections(store, pkg, inputs)
+    from sectorhub.lmi.sources.oews import OewsError
+    from sectorhub.lmi.sources.onet import OnetError
+
+    try:
+        pkg.sections += supply_sections(store, pkg, inputs)
+    except (OewsError, OnetError, FileNotFoundError) as exc:
+        # A deployment without the OEWS or O*NET files still gets its demand-side package, told what is missing.
+        problem = f"The supply side needs the OEWS and O*NET files: {exc}"
+        pkg.sections += [_empty(key, title, problem) for key, title in _TITLES.items()]
     pkg.sources += supply_sources(inputs)
     pkg.notes.append(ONET_ATTRIBUTION)
 
