@@ -112,3 +112,17 @@ def test_charts_are_vega_lite_specs_with_the_region_counties(package):
         "39041",
         "39159",
     ]
+
+
+def test_estimates_are_an_extra_labelled_column_never_the_published_figure(small_store):
+    """With estimates: published industries' estimate equals their employment; a lower-bound industry keeps its
+    '≥' published figure and gets an estimate at least as large in its own 'Estimate (SectorHub)' column."""
+    pkg = build_package(small_store, ["39041", "39159"], 2016, "1", estimates=True)
+    for row in pkg.industries:
+        if row["employment_status"] == "published":
+            assert row["employment_estimate"] == row["employment"] and not row["estimated"]
+        elif row["employment_status"] == "lower bound":
+            assert row["estimated"] and row["employment_estimate"] >= row["employment"]
+    assert any("not BLS figures" in n for n in pkg.notes)
+    header = [c.value for c in load_workbook(io.BytesIO(render(pkg, "xlsx")))["Industries"][4]]
+    assert header[header.index("Employment") + 1] == "Estimate (SectorHub)"
