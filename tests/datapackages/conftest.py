@@ -24,7 +24,6 @@ def engine_home(web_home, monkeypatch):
     monkeypatch.setenv("SECTORHUB_HOME", str(web_home))
     engine._cache.clear()
     yield web_home
-    engine._cache.pop("store", None) and None
     engine._cache.clear()
 
 

@@ -130,3 +130,11 @@ def test_the_package_page_draws_its_charts_in_headless_chromium(
         browser.close()
     assert shot.stat().st_size > 20000
     assert not errors
+
+
+def test_the_publish_form_follows_the_filters_of_an_htmx_change(engine_home, region, make_user, signed_in):
+    """State staff see the publish form inside the swapped body, carrying the newly chosen period and level."""
+    client = signed_in(make_user(Role.STATE_STAFF, username="st2"))
+    url = reverse("datapackages:region_package", args=[region.pk])
+    html = client.get(url, {"period": "2016-2", "level": "3"}, HTTP_HX_REQUEST="true").content.decode()
+    assert 'name="period" value="2016-2"' in html and 'name="level" value="3"' in html

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -83,10 +82,7 @@ def publish(request, pk: int):
     """Publish the region's package with the posted filters (state staff)."""
     region, periods, _ = _region_choice(request, pk)
     choice = selectors.choice_from(request.POST, periods)
-    try:
-        snapshot = services.publish_package(user=request.user, region=region, choice=choice)
-    except PermissionDenied:
-        raise
+    snapshot = services.publish_package(user=request.user, region=region, choice=choice)
     messages.success(request, f"Published: {snapshot.title}.")
     return redirect("datapackages:published_detail", pk=snapshot.pk)
 
