@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -115,7 +117,7 @@ def published_download(request, pk: int):
     """A published package's JSON, as published."""
     snapshot = get_object_or_404(selectors.published_packages(), pk=pk)
     response = HttpResponse(
-        __import__("json").dumps(snapshot.data, indent=1, ensure_ascii=False),
+        json.dumps(snapshot.data, indent=1, ensure_ascii=False),
         content_type=CONTENT_TYPES["json"],
     )
     response["Content-Disposition"] = f'attachment; filename="{slugify(snapshot.title)}.json"'
