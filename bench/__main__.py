@@ -19,7 +19,7 @@ from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 
-from bench import answer_many, ingest, panel, profile
+from bench import answer_many, generate, ingest, panel, profile
 from bench._harness import OUT, Row, run_case
 from sectorhub.paths import data_dir
 
@@ -45,7 +45,7 @@ def log(msg: str) -> None:
 def _generate(kind: str, path: Path, **params) -> Path:
     """Generate an input once per parameter set (a sidecar file remembers the parameters)."""
     stamp = path.with_name(path.name + ".params")
-    wanted = json.dumps({"kind": kind, **params}, sort_keys=True)
+    wanted = json.dumps({"kind": kind, "version": generate.VERSION, **params}, sort_keys=True)
     if path.exists() and stamp.exists() and stamp.read_text() == wanted:
         return path
     log(f"generating {path.name} ({wanted})")

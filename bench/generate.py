@@ -37,6 +37,7 @@ ANNUAL_COLUMNS = (
 ).split(",")
 TEXT_COLUMNS = {c for c in ANNUAL_COLUMNS[:8]} | {"lq_disclosure_code", "oty_disclosure_code"}
 SUPPRESSED_SHARE = 0.22
+VERSION = 2  # bump when the generated data change, so bench/__main__.py regenerates stale inputs
 # County aggregation level by NAICS code length (BLS agg-level titles); state and national levels differ.
 COUNTY_LEVEL = {2: "74", 3: "75", 4: "76", 5: "77", 6: "78"}
 STATE_LEVEL = {2: "54", 3: "55", 4: "56", 5: "57", 6: "58"}
@@ -93,7 +94,9 @@ def qcew_csv(
     ca, ci = np.nonzero(mask)
     if len(ca) < detail:
         raise ValueError("too many rows asked for the number of county-industry cells")
-    ca, ci = ca[:detail], ci[:detail]
+    # Drop the surplus cells at random (not the tail, which would thin out the last states' counties).
+    keep = np.sort(rng.choice(len(ca), detail, replace=False))
+    ca, ci = ca[keep], ci[keep]
     true_emp = np.maximum(1, rng.lognormal(3.0, 1.6, len(ca))).round()
     grow_rng = np.random.default_rng(seed + 1000)  # same cells, year-specific values
     growth = np.exp(grow_rng.normal(0.01, 0.08, len(ca)) * (year - base_year))
