@@ -87,6 +87,7 @@ class FileResult:
     rows: int
     layout: str = ""
     replaced_rows: int = 0
+    years: tuple[int, ...] = ()
 
 
 @dataclass
@@ -124,7 +125,9 @@ class Store:
         if read_only and not path.exists():
             raise FileNotFoundError(f"no SectorHub store at {path}: run `sectorhub lmi load` first")
         path.parent.mkdir(parents=True, exist_ok=True)
+        # The CLI shows its own progress; DuckDB's bar would interleave with it.
         con = duckdb.connect(str(path), read_only=read_only)
+        con.execute("SET enable_progress_bar = false")
         if not read_only:
             con.execute(SCHEMA)
         return cls(con, path)
@@ -133,6 +136,7 @@ class Store:
     def memory(cls) -> Store:
         """An in-memory store, for notebooks and tests."""
         con = duckdb.connect()
+        con.execute("SET enable_progress_bar = false")
         con.execute(SCHEMA)
         return cls(con, None)
 
@@ -173,50 +177,69 @@ class Store:
             inputs = list(_expand(paths, stack))
             if not inputs:
                 raise LoadError([qcew.QCEWFormatError("(arguments)", None, None, "no QCEW CSV files found")])
+            # Every header is checked before anything is written, so all layout problems are reported at once.
+            layouts, errors = [], []
+            for item in inputs:
+                try:
+                    layouts.append(qcew.detect_layout(item.name, qcew.read_header(item.path)))
+                except qcew.QCEWFormatError as exc:
+                    errors.append(exc)
+            if errors:
+                raise LoadError(errors)
             result = LoadResult()
-            errors: list[qcew.QCEWFormatError] = []
+            order = self.con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0]
+            # Lines are located from the file itself when a check fails, so the scan need not keep order.
+            self.con.execute("SET preserve_insertion_order = false")
             self.con.execute("BEGIN TRANSACTION")
             try:
                 self._ensure_reference()
-                for i, item in enumerate(inputs):
+                for i, (item, layout) in enumerate(zip(inputs, layouts, strict=True)):
                     if progress:
                         progress(item.name, i, len(inputs))
                     try:
-                        result.files.append(self._load_one(item))
+                        result.files.append(self._load_one(item, layout))
                     except qcew.QCEWFormatError as exc:
-                        errors.append(exc)
-                if errors:
-                    raise LoadError(errors)
-                if any(f.status == "loaded" for f in result.files):
+                        # DuckDB aborts the transaction on a failed statement: stop at the first bad file.
+                        raise LoadError([exc]) from None
+                years = sorted({y for f in result.files if f.status == "loaded" for y in f.years})
+                if years:
                     if progress:
                         progress("national reference shares", len(inputs), len(inputs))
-                    self._refresh_reference()
+                    self._refresh_reference(years)
                     self.__dict__.pop("_region_state", None)
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
                 raise
+            finally:
+                self.con.execute(f"SET preserve_insertion_order = {str(order).lower()}")
             return result
 
-    def _refresh_reference(self) -> None:
-        """Recompute what every query needs once per load ("load once, answer many").
+    def _refresh_reference(self, years: list[int]) -> None:
+        """Recompute, for the years a load touched, what every query needs ("load once, answer many").
 
-        The national reference shares of every loaded period, and annual averages derived from the quarters
-        for years BLS's annual file was not loaded for (table ``qcew_annual_derived``).
+        The national reference shares of every period of those years, and annual averages derived from the
+        quarters for years BLS's annual file was not loaded for (table ``qcew_annual_derived``).
         """
         import ibis
 
         from sectorhub.lmi import measures
 
         q = self.ibis.table("qcew")
+        q = q.filter(q.year.isin(years))
         published = q.filter(q.qtr == "A").select("year").distinct()
-        derived = measures.annualize(q.anti_join(published, "year"))
-        self.con.execute("DROP TABLE IF EXISTS qcew_annual_derived")
-        self.con.execute(f"CREATE TABLE qcew_annual_derived AS {ibis.to_sql(derived, dialect='duckdb')}")
-        expr = measures.all_references(q)
-        self.con.execute("DROP TABLE IF EXISTS reference_shares")
-        if expr is not None:
-            self.con.execute(f"CREATE TABLE reference_shares AS {ibis.to_sql(expr, dialect='duckdb')}")
+        targets = {
+            "qcew_annual_derived": measures.annualize(q.anti_join(published, "year")),
+            "reference_shares": measures.all_references(q),
+        }
+        existing = {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        for table, expr in targets.items():
+            sql = ibis.to_sql(expr, dialect="duckdb")
+            if table in existing:
+                self.con.execute(f"DELETE FROM {table} WHERE year IN (SELECT unnest(?::INTEGER[]))", [years])
+                self.con.execute(f"INSERT INTO {table} {sql}")
+            else:
+                self.con.execute(f"CREATE TABLE {table} AS {sql}")
 
     def reference(self, year: int, period: str):
         """The stored national reference shares of one period, as an Ibis table."""
@@ -242,41 +265,58 @@ class Store:
                 [str(path)],
             )
 
-    def _load_one(self, item: _Input) -> FileResult:
+    def _load_one(self, item: _Input, layout: qcew.Layout) -> FileResult:
         sha = _sha256(item.path)
-        if self.con.execute("SELECT 1 FROM ledger WHERE sha256 = ?", [sha]).fetchone():
-            rows = self.con.execute("SELECT rows FROM ledger WHERE sha256 = ?", [sha]).fetchone()[0]
-            return FileResult(item.name, "unchanged", rows)
-        layout = qcew.detect_layout(item.name, qcew.read_header(item.path))
-        self.con.execute("DROP TABLE IF EXISTS _stage")
+        known = self.con.execute("SELECT rows FROM ledger WHERE sha256 = ?", [sha]).fetchone()
+        if known:
+            return FileResult(item.name, "unchanged", known[0])
+        file_id = self.con.execute("SELECT coalesce(max(file_id), 0) + 1 FROM ledger").fetchone()[0]
         self.con.execute("DROP TABLE IF EXISTS reject_errors")
         self.con.execute("DROP TABLE IF EXISTS reject_scans")
+        previous = self.con.execute(
+            "SELECT table_type FROM information_schema.tables WHERE table_name = '_stage'"
+        ).fetchone()
+        if previous:
+            self.con.execute(f"DROP {'VIEW' if previous[0] == 'VIEW' else 'TABLE'} _stage")
+        # Titled files (by area, by industry) are read once into a scratch table, since both the titles and
+        # the rows are taken from them; single files, the large ones, are parsed straight into the store.
+        kind = "TABLE" if layout.has_titles else "VIEW"
         try:
             self.con.execute(
-                f"CREATE TEMP TABLE _stage AS SELECT * FROM {qcew.read_csv_sql(item.path, layout)}"
+                f"CREATE TEMP {kind} _stage AS SELECT * FROM {qcew.read_csv_sql(item.path, layout)}"
             )
+            if layout.has_titles:
+                self._merge_titles()
+            rows = self._insert(layout, file_id)
         except duckdb.Error as exc:
             line = qcew.count_readable_lines(item.path) + 1
             raise qcew.QCEWFormatError(
                 item.name, line, None, f"unreadable data ({_first_line(exc)})"
             ) from exc
         self._check_rejects(item)
-        self._validate(item, layout)
-        file_id = self.con.execute("SELECT coalesce(max(file_id), 0) + 1 FROM ledger").fetchone()[0]
-        rows = self._insert(layout, file_id)
+        self._validate(item, layout, file_id)
         replaced = self._replace_older(file_id)
-        if layout.has_titles:
-            self._merge_titles()
-        summary = self.con.execute(
-            "SELECT string_agg(DISTINCT year::VARCHAR, ',' ORDER BY year::VARCHAR), "
-            "string_agg(DISTINCT qtr, ',' ORDER BY qtr), count(DISTINCT area_fips) FROM _stage"
+        years, periods, areas = self.con.execute(
+            "SELECT list(DISTINCT year ORDER BY year), string_agg(DISTINCT qtr, ',' ORDER BY qtr), "
+            "count(DISTINCT area_fips) FROM qcew WHERE file_id = ?",
+            [file_id],
         ).fetchone()
         self.con.execute(
             "INSERT INTO ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [file_id, item.name, sha, rows, layout.name, *summary, replaced, datetime.now(UTC)],
+            [
+                file_id,
+                item.name,
+                sha,
+                rows,
+                layout.name,
+                ",".join(map(str, years)),
+                periods,
+                areas,
+                replaced,
+                datetime.now(UTC),
+            ],
         )
-        self.con.execute("DROP TABLE _stage")
-        return FileResult(item.name, "loaded", rows, layout.name, replaced)
+        return FileResult(item.name, "loaded", rows, layout.name, replaced, tuple(years))
 
     def _check_rejects(self, item: _Input) -> None:
         """Turn DuckDB's rejected rows (bad numbers, wrong column counts) into errors with line and column."""
@@ -293,38 +333,52 @@ class Store:
             message = f"not a number: {found.group(1)!r}" if found else message
         raise qcew.QCEWFormatError(item.name, int(line), column, message)
 
-    def _validate(self, item: _Input, layout: qcew.Layout) -> None:
-        """Check codes the parser cannot: area codes, years, periods, disclosure codes.
+    def _validate(self, item: _Input, layout: qcew.Layout, file_id: int) -> None:
+        """Check codes the parser cannot (area codes, years, periods, disclosure and ownership codes).
 
-        The staged table keeps the file's order, so a row's position gives its line (header is line 1).
+        The checks run on the rows just inserted; the line of the first offending value is then found in the
+        file itself (only on this error path).
         """
         period_ok = "qtr IN ('1','2','3','4')" if layout.period == "quarterly" else "qtr = 'A'"
-        title_known = "OR (s.area_title IS NOT NULL AND s.area_title <> '')" if layout.has_titles else ""
         checks = [
             (
                 "area_fips",
                 f"NOT (regexp_full_match(s.area_fips, '{qcew.AREA_CODE.pattern[1:-1]}') AND "
-                f"(EXISTS (SELECT 1 FROM area_titles a WHERE a.area_fips = s.area_fips) {title_known}))",
+                "EXISTS (SELECT 1 FROM area_titles a WHERE a.area_fips = s.area_fips))",
                 "unknown area code {!r}",
             ),
-            ("year", "NOT regexp_full_match(s.year, '(19|20)[0-9]{2}')", "invalid year {!r}"),
+            ("year", "s.year IS NULL OR s.year NOT BETWEEN 1975 AND 2100", "invalid year {!r}"),
             ("qtr", f"NOT ({period_ok})", "period {!r} does not fit a " + layout.period + " layout"),
-            (
-                "disclosure_code",
-                "coalesce(s.disclosure_code, '') NOT IN ('', 'N', '-')",
-                "unknown disclosure code {!r}",
-            ),
+            ("disclosure_code", "s.disclosure_code NOT IN ('', 'N', '-')", "unknown disclosure code {!r}"),
             ("own_code", "NOT regexp_full_match(s.own_code, '[0-9]')", "invalid ownership code {!r}"),
         ]
+        where = " OR ".join(f"({bad})" for _, bad, _ in checks)
+        hit = self.con.execute(
+            f"SELECT {', '.join(c for c, _, _ in checks)} FROM qcew s WHERE s.file_id = ? AND ({where}) LIMIT 1",
+            [file_id],
+        ).fetchone()
+        if not hit:
+            return
+        values = dict(zip([c for c, _, _ in checks], hit, strict=True))
         for column, bad, message in checks:
-            hit = self.con.execute(
-                f"SELECT rowid - (SELECT min(rowid) FROM _stage), {column} FROM _stage s WHERE {bad} ORDER BY rowid LIMIT 1"
+            still = self.con.execute(
+                f"SELECT 1 FROM (SELECT ?::VARCHAR AS area_fips, ?::INTEGER AS year, ?::VARCHAR AS qtr, "
+                f"?::VARCHAR AS disclosure_code, ?::VARCHAR AS own_code) s WHERE {bad}",
+                [
+                    values["area_fips"],
+                    values["year"],
+                    values["qtr"],
+                    values["disclosure_code"],
+                    values["own_code"],
+                ],
             ).fetchone()
-            if hit:
+            if still:
                 col_no = layout.columns.index(column) + 1
-                raise qcew.QCEWFormatError(
-                    item.name, int(hit[0]) + 2, f"{col_no} ({column})", message.format(hit[1])
+                shown = values[column]
+                line = qcew.find_line(
+                    item.path, col_no - 1, lambda v, want=shown, col=column: _same_code(col, v, want)
                 )
+                raise qcew.QCEWFormatError(item.name, line, f"{col_no} ({column})", message.format(shown))
 
     def _insert(self, layout: qcew.Layout, file_id: int) -> int:
         """Insert the staged rows in canonical form: suppressed values become NULL, never zero."""
@@ -362,7 +416,7 @@ class Store:
             "industry_code",
             "agglvl_code",
             "size_code",
-            "year::INTEGER",
+            "TRY_CAST(year AS INTEGER)",
             "qtr",
             "coalesce(disclosure_code, '')",
         ]
@@ -374,8 +428,7 @@ class Store:
             select.append(published(f"pub_oty_{m}_chg", m, oty_suppressed))
             select.append(published(f"pub_oty_{m}_pct_chg", m, oty_suppressed))
         select.append(str(int(file_id)))
-        self.con.execute(f"INSERT INTO qcew SELECT {', '.join(select)} FROM _stage")
-        return self.con.execute("SELECT count(*) FROM _stage").fetchone()[0]
+        return self.con.execute(f"INSERT INTO qcew SELECT {', '.join(select)} FROM _stage").fetchone()[0]
 
     def _replace_older(self, file_id: int) -> int:
         """Delete rows of earlier files that this file re-publishes (same key); return how many."""
@@ -404,9 +457,29 @@ class Store:
             ("agglvl_titles", "agglvl_code", "agglvl_title"),
         ):
             self.con.execute(
-                f"INSERT INTO {table} SELECT DISTINCT ON ({key}) {key}, {title} FROM _stage s "
-                f"WHERE {title} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = s.{key})"
+                f"INSERT INTO {table} SELECT DISTINCT ON (k) k, {title} FROM (SELECT "
+                f"{_normalized(key)} AS k, {title} FROM _stage) s "
+                f"WHERE {title} IS NOT NULL AND {title} <> '' AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = s.k)"
             )
+
+
+def _normalized(key: str) -> str:
+    """SQL restoring the leading zero of a numeric area code that a spreadsheet stripped."""
+    if key != "area_fips":
+        return key
+    return (
+        "CASE WHEN regexp_full_match(area_fips, '[0-9]{1,4}') THEN lpad(area_fips, 5, '0') ELSE area_fips END"
+    )
+
+
+def _same_code(column: str, raw: str, want) -> bool:
+    """Whether a raw CSV field holds the offending value (codes compared as the store normalises them)."""
+    raw = raw.strip()
+    if column == "area_fips":
+        return qcew.normalize_area_code(raw) == want
+    if column == "year":
+        return not raw.isdigit() or str(want) == raw or want is None
+    return raw == ("" if want is None else str(want))
 
 
 def _code_or_null(layout: qcew.Layout, column: str) -> str:

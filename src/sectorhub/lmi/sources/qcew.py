@@ -243,6 +243,15 @@ def read_csv_sql(path: Path, layout: Layout) -> str:
     )
 
 
+def find_line(path: Path, column: int, matches) -> int | None:
+    """The line number (header = 1) of the first data row whose field ``column`` satisfies ``matches``."""
+    with open_text(path) as fh:
+        for n, row in enumerate(csv.reader(fh), start=1):
+            if n > 1 and column < len(row) and matches(row[column]):
+                return n
+    return None
+
+
 def normalize_area_code(code: str) -> str:
     """Restore the leading zero that spreadsheet exports strip from numeric area codes (``1000`` -> ``01000``)."""
     code = code.strip()
