@@ -138,3 +138,16 @@ def test_the_publish_form_follows_the_filters_of_an_htmx_change(engine_home, reg
     url = reverse("datapackages:region_package", args=[region.pk])
     html = client.get(url, {"period": "2016-2", "level": "3"}, HTTP_HX_REQUEST="true").content.decode()
     assert 'name="period" value="2016-2"' in html and 'name="level" value="3"' in html
+
+
+def test_the_map_can_be_coloured_by_average_weekly_wage(engine_home, region, make_user, signed_in):
+    """Map colours: wage gives the map legend 'Average weekly wage ($)'; Union County's Q1 2016 all-industry
+    average weekly wage is 407,642,512 / (91,689/3) / 13 = 1,026 (BLS publishes 1,026)."""
+    client = signed_in(make_user(Role.ANALYST))
+    url = reverse("datapackages:region_package", args=[region.pk])
+    html = client.get(url, {"period": "2016-1", "map": "wage"}).content.decode()
+    raw = html.split('<script type="application/json" id="spec-map">', 1)[1].split("</script>", 1)[0]
+    spec = json.loads(raw)
+    union = next(f for f in spec["data"]["values"] if f["properties"]["GEOID"] == "39159")
+    assert union["properties"]["value"] == 1026
+    assert "Average weekly wage ($)" in json.dumps(spec)

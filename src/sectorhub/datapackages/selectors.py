@@ -21,6 +21,10 @@ class Choice:
     period: str
     level: str
     ownership: str
+    map_measure: str = "employment"
+
+
+MAP_MEASURES = [("employment", "Employment"), ("wage", "Average weekly wage")]
 
 
 def region_counties(region) -> list[str]:
@@ -50,11 +54,13 @@ def choice_from(params, periods: list[tuple[int, str]]) -> Choice:
             year, qtr = int(y), q
     level = params.get("level", "2")
     ownership = params.get("ownership", "5")
+    map_measure = params.get("map", "employment")
     return Choice(
         year,
         qtr,
         level if level in dict(LEVELS) else "2",
         ownership if ownership in dict(OWNERSHIPS) else "5",
+        map_measure if map_measure in dict(MAP_MEASURES) else "employment",
     )
 
 
@@ -71,6 +77,7 @@ def region_package(region, choice: Choice):
             choice.level,
             choice.ownership,
             name=region.name,
+            map_measure=choice.map_measure,
         )
 
 

@@ -59,6 +59,7 @@ def region_package(request, pk: int):
         "period_value": f"{choice.year}-{choice.period}",
         "levels": selectors.LEVELS,
         "ownerships": selectors.OWNERSHIPS,
+        "map_measures": selectors.MAP_MEASURES,
         "can_publish": can_publish(request.user),
         "published": selectors.published_for(region),
     }

@@ -104,6 +104,9 @@ def build(
     ),
     fmt: str = typer.Option("html", "--format", help="html, pdf, xlsx, json or csv."),
     estimates: bool = typer.Option(False, "--estimates", help="Add SectorHub estimates of suppressed cells."),
+    map_measure: str = typer.Option(
+        "employment", "--map", help="What colours the county map: employment or wage (average weekly wage)."
+    ),
     out: Path = typer.Option(..., help="Output file (or folder with --all-regions)."),
     store_path: Path | None = typer.Option(
         None, "--store", help="Store file (default SECTORHUB_HOME/lmi.duckdb)."
@@ -134,6 +137,8 @@ def build(
     fmts = [f.strip() for f in fmt.split(",")]
     if any(f not in FORMATS for f in fmts):
         _fail(f"--format must be one of {', '.join(FORMATS)}")
+    if map_measure not in ("employment", "wage"):
+        _fail("--map must be employment or wage")
     if sum(bool(x) for x in (counties, region, all_regions)) != 1:
         _fail("give exactly one of --counties, --region or --all-regions")
     try:
@@ -142,7 +147,19 @@ def build(
         _fail(str(exc))
     with store:
         if all_regions:
-            _build_all(store, state, year, period, level, ownership, fmts, estimates, out, section_options)
+            _build_all(
+                store,
+                state,
+                year,
+                period,
+                level,
+                ownership,
+                fmts,
+                estimates,
+                out,
+                section_options,
+                map_measure,
+            )
             return
         name = None
         county_list = counties.split(",") if counties else []
@@ -163,6 +180,7 @@ def build(
                 ownership,
                 name=name,
                 estimates=estimates,
+                map_measure=map_measure,
                 section_options=section_options,
             )
         except RegionError as exc:
@@ -173,7 +191,17 @@ def build(
 
 
 def _build_all(
-    store, state, year, period, level, ownership, fmts, estimates, out: Path, options=None
+    store,
+    state,
+    year,
+    period,
+    level,
+    ownership,
+    fmts,
+    estimates,
+    out: Path,
+    options=None,
+    map_measure="employment",
 ) -> None:
     from sectorhub.lmi.packages import build_package, render
     from sectorhub.lmi.packages.places import cbsa_regions
@@ -215,6 +243,7 @@ def _build_all(
                     ownership,
                     name=reg.name,
                     estimates=estimates,
+                    map_measure=map_measure,
                     section_options=options,
                 )
             except RegionError as exc:
