@@ -18,15 +18,12 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from sectorhub.lmi.sources import cip_soc, oews, onet
+from sectorhub.lmi.sources import cip_soc, oews
 from sectorhub.lmi.sources.cip_soc import CodeError
 from sectorhub.lmi.sources.onet import ATTRIBUTION as ONET_ATTRIBUTION
+from sectorhub.lmi.supply.wages import FLAG_TEXT
 
-WAGE_FLAGS = {
-    oews.FLAG_TOP_CODED: "at or above the OEWS top code ($239,200 a year)",
-    oews.FLAG_ONE_WAGE_BASIS: "annual wage not published (hourly only)",
-    oews.FLAG_NOT_RELEASED: "not released",
-}
+WAGE_FLAGS = FLAG_TEXT
 WAGE_DATATYPES = ("01", "04", "11", "13", "15")  # employment, annual mean, 10th, median, 90th percentile
 
 
@@ -193,5 +190,4 @@ __all__ = [
     "area_wages",
     "occupation_page",
     "search_occupations",
-    "onet",
 ]

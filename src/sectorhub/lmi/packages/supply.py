@@ -25,8 +25,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from sectorhub.lmi.packages.model import Column, DataPackage, Section, Source
+from sectorhub.lmi.packages.supply_training import TITLE as TRAINING_TITLE
+from sectorhub.lmi.packages.supply_training import training_section
 from sectorhub.lmi.sources import onet
 from sectorhub.lmi.sources.onet import ATTRIBUTION as ONET_ATTRIBUTION
+from sectorhub.lmi.supply.wages import FLAG_TEXT
 
 TOP_OCCUPATIONS = 25  # rows of the high-demand table
 MIN_EMPLOYMENT = 10.0  # occupations with fewer estimated jobs in the target sectors are not ranked
@@ -37,11 +40,6 @@ TARGET_CLASSES = (
 SUPPLY_LEVEL = "3"  # NAICS digits multiplied out when the package shows sectors (as `supply_naics_level`)
 GOVERNMENT_AND_PRIVATE = ("5", "1", "2", "3")  # a total-covered package uses each ownership's own staffing
 SECTION_KEYS = ("supply_occupations", "supply_skills", "supply_training")
-WAGE_FLAGS = {
-    "5": "at or above the OEWS top code ($239,200 a year)",
-    "4": "annual wage not published (hourly only)",
-    "8": "not released",
-}
 
 
 @dataclass
@@ -268,14 +266,14 @@ def supply_sections(store, pkg: DataPackage, inputs: SupplyInputs) -> list[Secti
     sector_names = main_sector(report.demand, sectors)
     occupations = _occupation_section(ranked, sector_names, report, label, why)
     skills = _skills_section(counties, report)
-    training = _training_section(report, ranked, inputs)
+    training = training_section(report, ranked, inputs)
     return [occupations, skills, training]
 
 
 _TITLES = {
     "supply_occupations": "Occupations: high-demand occupations of the target sectors",
     "supply_skills": "Skills: the workforce against the target sectors' needs",
-    "supply_training": "Training gaps: completers against annual openings",
+    "supply_training": TRAINING_TITLE,
 }
 
 
@@ -286,7 +284,7 @@ def _empty(key: str, title: str, problem: str) -> Section:
 def _occupation_section(ranked, sector_names, report, label: str, why: str) -> Section:
     rows = []
     for r in ranked.itertuples(index=False):
-        flag = WAGE_FLAGS.get(r.wage_flag, "") if r.wage_flag else ""
+        flag = FLAG_TEXT.get(r.wage_flag, "") if r.wage_flag else ""
         source = r.wage_source or "no OEWS area"
         rows.append(
             {
@@ -367,78 +365,4 @@ def _skills_section(counties: list[str], report) -> Section:
             "workforce typically has. Largest shortfalls first."
         ),
         notes=[*skills.notes, *skills.sources[:2], ONET_ATTRIBUTION],
-    )
-
-
-def missing_training_inputs(inputs: SupplyInputs) -> list[str]:
-    """The training-gap inputs not given, in words (empty when the gap table can be computed)."""
-    missing = []
-    if inputs.completions is None:
-        missing.append(
-            "program completions by CIP (an IPEDS completions file: UNITID, CIPCODE, MAJORNUM, AWLEVEL, CTOTALT)"
-        )
-    if inputs.separation_rate is None:
-        missing.append(
-            "annual occupational separation rates (BLS Employment Projections occupational separations)"
-        )
-    return missing
-
-
-def _training_section(report, ranked, inputs: SupplyInputs) -> Section:
-    from sectorhub.lmi.supply import training_gaps
-
-    columns = [
-        Column("soc_code", "SOC"),
-        Column("title", "Occupation"),
-        Column("openings", "Annual openings", "int"),
-        Column("supply", "Completers (allocated)", "int"),
-        Column("potential_supply", "Completers of linked programs", "int"),
-        Column("gap", "Gap (openings - completers)", "int"),
-        Column("ratio", "Completers per opening", "float2"),
-    ]
-    missing = missing_training_inputs(inputs)
-    if missing:
-        text = (
-            "Not computed: the training gap needs "
-            + " and ".join(missing)
-            + ". No figures are estimated in their place; give them to the package build (CLI: --completions "
-            "and --separation-rate)."
-        )
-        return Section("supply_training", _TITLES["supply_training"], columns, [], intro=text, notes=[text])
-    table = report.table
-    growth = table["growth"].fillna(0.0)
-    # The implied over-the-year change of each occupation's current estimate: E1 - E1 / (1 + g).
-    change = pd.Series((table["employment"] * growth / (1.0 + growth)).to_numpy(), index=table["soc_code"])
-    gaps = training_gaps(
-        inputs.completions,
-        table[["soc_code", "employment"]],
-        separation_rate=inputs.separation_rate,
-        annual_change=change,
-    )
-    wanted = list(ranked["soc_code"])
-    shown = gaps.table.set_index("soc_code").reindex(wanted).dropna(subset=["openings"]).reset_index()
-    rows = [
-        {
-            "soc_code": r.soc_code,
-            "title": r.title,
-            "openings": _r(r.openings),
-            "supply": _r(r.supply),
-            "potential_supply": _r(r.potential_supply),
-            "gap": _r(r.gap),
-            "ratio": _r(r.ratio, 2),
-        }
-        for r in shown.itertuples(index=False)
-    ]
-    return Section(
-        "supply_training",
-        _TITLES["supply_training"],
-        columns,
-        rows,
-        intro=(
-            "For the high-demand occupations above: annual openings = implied annual change + separation rate × "
-            "estimated jobs (BLS separations method); completers of programs linked to each occupation by the "
-            "NCES CIP-SOC crosswalk, split equally across a program's occupations so each is counted once. "
-            "Completers are counted as supplied (SectorHub does not filter institutions by location)."
-        ),
-        notes=[*gaps.notes, *gaps.sources],
     )
