@@ -293,6 +293,18 @@ def test_shift_share_components_worked_by_hand():
     assert (total - (df.e1 - df.e0)).abs().max() < 1e-12
 
 
+def test_a_suppressed_base_year_cell_leaves_the_competitive_effect_unknown_not_the_whole_end_value():
+    """Region C: base year withheld (NULL), end year 7: the components are NULL, not 7 (which 0 would give)."""
+    n0 = ibis.memtable({"industry_code": ["10", "C"], "emp": [1000.0, 100.0]})
+    n1 = ibis.memtable({"industry_code": ["10", "C"], "emp": [1100.0, 110.0]})
+    r0 = ibis.memtable(
+        {"industry_code": ["C"], "emp": [None]}, schema={"industry_code": "string", "emp": "float64"}
+    )
+    r1 = ibis.memtable({"industry_code": ["C"], "emp": [7.0]})
+    row = M.shift_share(r0, r1, n0, n1).to_pandas().iloc[0]
+    assert pd.isna(row.competitive_effect) and pd.isna(row.national_share)
+
+
 def test_growth_and_cagr_worked_by_hand():
     """100 -> 121 over 2 years: +21, +21 %, CAGR 10 %; from 0 the rates are undefined; to 0 CAGR is −100 %."""
     t = ibis.memtable({"e0": [100.0, 0.0, 50.0], "e1": [121.0, 5.0, 0.0]})

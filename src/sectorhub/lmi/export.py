@@ -29,7 +29,7 @@ def export_frame(
     store, *, areas: list[str] | None = None, year: int | None = None, period: str | None = None
 ):
     """The selected rows as a DataFrame in BLS's single-file column order for the period type."""
-    q = store.ibis.table("qcew")
+    q = store.table("qcew")
     sel = q
     if areas:
         sel = sel.filter(sel.area_fips.isin(areas))
@@ -47,7 +47,7 @@ def export_frame(
     measures = tuple(canon for _, canon in layout)
 
     periods = sel.select("year", "qtr").distinct()
-    ref = store.ibis.table("reference_shares").semi_join(periods, ["year", "qtr"])
+    ref = store.table("reference_shares").semi_join(periods, ["year", "qtr"])
     totals = M.area_totals(q.semi_join(periods, ["year", "qtr"]), measures)
     lq = M.location_quotients(sel, totals, ref, measures)
     oty = M.over_the_year(lq, q, measures)

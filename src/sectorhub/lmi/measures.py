@@ -7,7 +7,7 @@ an Ibis expression, so the same code runs on DuckDB, PostgreSQL or Spark. Formul
 Example::
 
     >>> import ibis                                           # doctest: +SKIP
-    >>> q = store.ibis.table("qcew")
+    >>> q = store.table("qcew")
     >>> ref = national_reference(q, QUARTERLY)
     >>> lq = location_quotients(q.filter(q.area_fips == "39049"), area_totals(q, QUARTERLY), ref, QUARTERLY)
 """
@@ -235,9 +235,12 @@ def shift_share(
     r1 = region1.select(*keys, e1=region1.emp.cast("float64"))
     # Every industry present in either period (an entering or exiting industry has 0 at the other end).
     r = r0.select(*keys).union(r1.select(*keys), distinct=True)
-    r = r.left_join(r0, list(keys)).select(*keys, "e0")
-    r = r.left_join(r1, list(keys)).select(*keys, "e1", e0=r.e0.fill_null(0))
-    r = r.mutate(e1=r.e1.fill_null(0))
+    r0 = r0.mutate(in0=ibis.literal(True))
+    r1 = r1.mutate(in1=ibis.literal(True))
+    r = r.left_join(r0, list(keys)).select(*keys, "e0", "in0")
+    r = r.left_join(r1, list(keys)).select(*keys, "e0", "in0", "e1", "in1")
+    # Absent in a period counts as 0 (entry or exit); present but suppressed (NULL) stays NULL, never 0.
+    r = r.select(*keys, e0=r.in0.isnull().ifelse(0.0, r.e0), e1=r.in1.isnull().ifelse(0.0, r.e1))
     r = r.left_join(nat, list(keys)).select(*keys, "e0", "e1", "n0", "n1").cross_join(total)
     g_i = (r.n1 / r.n0.nullif(0)) - 1
     return r.select(

@@ -51,7 +51,7 @@ def level_agglvl(level: int | str) -> str:
 
 def periods_table(store, year: int, period: str, areas: list[str] | None = None) -> ir.Table:
     """The store's QCEW rows for a period (optionally some areas), annual rows derived from quarters if needed."""
-    q = store.ibis.table("qcew")
+    q = store.table("qcew")
     if areas is not None:
         q = q.filter(q.area_fips.isin(areas))
     period = str(period).upper()
@@ -216,13 +216,13 @@ def _raise_for_missing(store, counties: list[str], wanted: list[tuple[int, str]]
 
 def _region_expr(store, ownership: str, agglvl: str) -> ir.Table:
     """The region query over the temporary tables of counties, periods and derived-annual years."""
-    q = store.ibis.table("qcew")
-    counties = store.ibis.table("_region_counties")
-    periods = store.ibis.table("_region_periods")
-    years = store.ibis.table("_region_years")
+    q = store.table("qcew")
+    counties = store.table("_region_counties")
+    periods = store.table("_region_periods")
+    years = store.table("_region_years")
     mine = q.semi_join(counties, "area_fips")
     direct = mine.semi_join(periods, ["year", "qtr"])
-    derived = store.ibis.table("qcew_annual_derived")
+    derived = store.table("qcew_annual_derived")
     annual = derived.semi_join(counties, "area_fips").semi_join(years, "year")
     cols = ["area_fips", "own_code", "industry_code", "agglvl_code", "size_code", "year", "qtr", *SUMMED]
     direct = direct.select(*cols)
@@ -233,12 +233,12 @@ def _region_expr(store, ownership: str, agglvl: str) -> ir.Table:
     sums = _sum_region(data)
     cells = sums.filter((sums.own_code == ownership) & (sums.agglvl_code == agglvl))
     totals = M.area_totals(sums, SUMMED)
-    ref = store.ibis.table("reference_shares")
+    ref = store.table("reference_shares")
     with_lq = M.location_quotients(cells, totals, ref, SUMMED)
     coverage = sums.filter((sums.own_code == "0") & (sums.industry_code == "10")).select(
         "year", "qtr", region_counties=sums.n_counties
     )
-    titles = store.ibis.table("industry_titles")
+    titles = store.table("industry_titles")
     out = with_lq.left_join(titles, "industry_code").select(*with_lq.columns, "industry_title")
     # Every requested period appears at least once, so an empty period can be told from a missing county.
     joined = coverage.left_join(out, ["year", "qtr"])

@@ -117,6 +117,7 @@ class Store:
         self.con = con
         self.path = path
         self._ibis = None
+        self._tables: dict = {}
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
@@ -158,6 +159,12 @@ class Store:
 
             self._ibis = ibis.duckdb.from_connection(self.con)
         return self._ibis
+
+    def table(self, name: str):
+        """An Ibis table of the store, cached until the next load (each lookup otherwise queries the schema)."""
+        if name not in self._tables:
+            self._tables[name] = self.ibis.table(name)
+        return self._tables[name]
 
     def sql(self, query: str, params: list | None = None) -> duckdb.DuckDBPyConnection:
         """Run SQL against the store; the result has ``fetchone()``, ``fetchall()`` and ``df()``."""
@@ -207,6 +214,7 @@ class Store:
                         progress("national reference shares", len(inputs), len(inputs))
                     self._refresh_reference(years)
                     self.__dict__.pop("_region_state", None)
+                    self._tables.clear()
                 self.con.execute("COMMIT")
             except BaseException:
                 self.con.execute("ROLLBACK")
@@ -243,7 +251,7 @@ class Store:
 
     def reference(self, year: int, period: str):
         """The stored national reference shares of one period, as an Ibis table."""
-        t = self.ibis.table("reference_shares")
+        t = self.table("reference_shares")
         return t.filter((t.year == int(year)) & (t.qtr == str(period).upper()))
 
     def _ensure_reference(self) -> None:
