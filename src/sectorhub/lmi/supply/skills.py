@@ -140,7 +140,12 @@ def similarities(p: Profiles, target: str, candidates: list[str] | None = None) 
         values = p._unit.to_numpy() @ t
         out = pd.Series(values, index=p._unit.index)
     else:
-        out = pd.Series({c: float(np.dot(p.unit(c), t)) for c in candidates})
+        # Profiled codes in one matrix product; only OEWS aggregates (members' mean) need their own vector.
+        direct = [c for c in dict.fromkeys(candidates) if c in p._unit.index]
+        out = pd.Series(p._unit.loc[direct].to_numpy() @ t, index=direct, dtype=float)
+        rest = {c: float(np.dot(p.unit(c), t)) for c in dict.fromkeys(candidates) if c not in p._unit.index}
+        if rest:
+            out = pd.concat([out, pd.Series(rest, dtype=float)])
     return out.sort_values(ascending=False)
 
 
