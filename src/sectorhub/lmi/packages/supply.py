@@ -278,7 +278,7 @@ _TITLES = {
 
 
 def _empty(key: str, title: str, problem: str) -> Section:
-    return Section(key, _TITLES[key], [Column("note", "Note")], [], intro=problem, notes=[problem])
+    return Section(key, _TITLES[key], [Column("note", "Note")], [], intro=problem)
 
 
 def _occupation_section(ranked, sector_names, report, label: str, why: str) -> Section:

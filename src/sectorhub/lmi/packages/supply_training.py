@@ -56,7 +56,7 @@ def training_section(report, ranked, inputs) -> Section:
             + ". No figures are estimated in their place; give them to the package build (CLI: --completions "
             "and --separation-rate)."
         )
-        return Section("supply_training", TITLE, columns, [], intro=text, notes=[text])
+        return Section("supply_training", TITLE, columns, [], intro=text)
     table = report.table
     growth = table["growth"].fillna(0.0)
     # The implied over-the-year change of each occupation's current estimate: E1 - E1 / (1 + g).
