@@ -248,3 +248,33 @@ def test_without_the_onet_files_the_package_still_builds_and_says_what_is_missin
     for key in SUPPLY_KEYS:
         section = pkg.section(key)
         assert section.rows == [] and "O*NET file not found" in section.intro, key
+
+
+def test_the_build_options_read_an_ipeds_file_and_a_separation_rate_file(tmp_path):
+    """First majors only, institution totals (CIPCODE 99) dropped: 30 + 12 = 42 completers in two programs.
+
+    The rates file gives one rate per SOC; a rate outside 0..1 is refused with its line number.
+    """
+    from sectorhub.lmi.packages.supply_cli import supply_options
+
+    ipeds = tmp_path / "c2023_a.csv"
+    ipeds.write_text(
+        "UNITID,CIPCODE,MAJORNUM,AWLEVEL,CTOTALT\n"
+        "204796,46.0303,1,2,30\n"
+        "204796,51.3801,1,3,12\n"
+        "204796,51.3801,2,3,5\n"
+        "204796,99,1,3,42\n"
+    )
+    rates = tmp_path / "rates.csv"
+    rates.write_text("soc_code,separation_rate\n49-9051,0.08\n29-1141,0.06\n")
+    inputs = supply_options("22, 62", ipeds, str(rates))["supply"]
+    assert inputs.sectors == ["22", "62"]
+    assert inputs.completions.groupby("cip_code")["completers"].sum().to_dict() == {
+        "46.0303": 30,
+        "51.3801": 12,
+    }
+    assert inputs.separation_rate.to_dict() == {"49-9051": 0.08, "29-1141": 0.06}
+    assert "42 completers" in inputs.completions_source
+    rates.write_text("soc_code,separation_rate\n49-9051,0.08\n29-1141,6\n")
+    with pytest.raises(ValueError, match="line 3"):
+        supply_options(None, None, str(rates))
