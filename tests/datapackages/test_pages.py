@@ -22,7 +22,7 @@ def test_the_package_page_shows_the_regions_figures_with_filters_and_downloads(
     assert "Data package: Delaware-Union" in html
     assert "2016 Q4" in html and 'name="level"' in html and "hx-get=" in html
     assert 'data-spec-id="spec-targets"' in html and "vega-embed.min.js" in html
-    assert "data-sortable" in html
+    assert "data-sh-sort" in html
     assert reverse("datapackages:download", args=[region.pk, "xlsx"]) in html
 
 
@@ -122,9 +122,27 @@ def test_the_package_page_draws_its_charts_in_headless_chromium(
             if v["impact"] in ("serious", "critical")
         ]
         assert not serious, serious
+        # Every table sorts by its headers (buttons added by package.js): twice on Employment = largest first.
+        page.wait_for_selector("table[data-section='industries'] th[data-sh-sort] button", timeout=20000)
+        page.locator("table[data-section='industries'] th", has_text="Employment").first.locator(
+            "button"
+        ).click()
+        page.locator("table[data-section='industries'] th", has_text="Employment").first.locator(
+            "button"
+        ).click()
+        first = (
+            page.locator("table[data-section='industries'] tbody tr").first.locator("td").nth(1).inner_text()
+        )
+        values = page.eval_on_selector_all(
+            "table[data-section='industries'] tbody tr td:nth-child(4)",
+            "tds => tds.map(td => td.dataset.sortValue)",
+        )
+        numbers = [float(v) for v in values if v]
+        assert numbers == sorted(numbers, reverse=True) and first
         page.select_option("#id_level", "3")
         page.wait_for_selector("text=NAICS 3-digit subsectors", timeout=20000)
         page.wait_for_selector("#chart-targets[data-rendered='true'] svg", timeout=20000)
+        page.wait_for_selector("table[data-section='industries'] th[data-sh-sort] button", timeout=20000)
         shot = tmp_path / "package.png"
         page.screenshot(path=str(shot), full_page=True)
         browser.close()
