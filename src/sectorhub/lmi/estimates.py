@@ -491,8 +491,6 @@ def region_estimates(
     cells = county_estimates(store, counties, year, period)
     cells = cells[(cells.own_code == str(ownership)) & (cells.agglvl_code == agglvl)]
     measures = ANNUAL_MEASURES if period == "A" and "emplvl_estimate" in cells else QUARTER_MONTHS
-    if period == "A" and "emplvl_estimate" not in cells:
-        measures = QUARTER_MONTHS
     g = cells.groupby("industry_code").agg(
         **{f"{m}_estimate": (f"{m}_estimate", "sum") for m in measures}, estimated=("estimated", "any")
     )
