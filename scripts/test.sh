@@ -18,6 +18,9 @@ if [ -z "${DATABASE_URL:-}" ]; then
   fi
   if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
     export DATABASE_URL="postgres://postgres@127.0.0.1:5432/sectorhub"
+    # The migrations check reads the history of this database; pytest-django makes its own test database.
+    psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'sectorhub'" 2>/dev/null | grep -q 1 \
+      || createdb -h 127.0.0.1 -U postgres sectorhub 2>/dev/null || true
     echo "test database: PostgreSQL at 127.0.0.1:5432"
   else
     echo "test database: SQLite (no PostgreSQL reachable at 127.0.0.1:5432)"
