@@ -155,38 +155,38 @@ def region_frame(
     con = store.con
     state = store.__dict__.setdefault("_region_state", {})
     if not state:
-        # Temporary tables are refilled per request (no catalog change), so prepared queries stay valid.
-        con.execute("CREATE OR REPLACE TEMP TABLE _region_counties (area_fips VARCHAR)")
-        con.execute("CREATE OR REPLACE TEMP TABLE _region_periods (year INTEGER, qtr VARCHAR)")
-        con.execute("CREATE OR REPLACE TEMP TABLE _region_years (year INTEGER)")
+        # One request table (kind c: county, p: period, y: derived-annual year), refilled per call without a
+        # catalog change, so the prepared queries stay valid.
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _region_request (kind VARCHAR, area_fips VARCHAR, year INTEGER, qtr VARCHAR)"
+        )
+        state["threads"] = int(con.execute("SELECT current_setting('threads')").fetchone()[0])
         state["prepared"] = set()
         state["published_annual"] = {
             y for (y,) in con.execute("SELECT DISTINCT year FROM qcew WHERE qtr = 'A'").fetchall()
         }
     direct = [(y, p) for y, p in wanted if p != "A" or y in state["published_annual"]]
     derived = sorted({y for y, p in wanted if p == "A" and y not in state["published_annual"]})
-    con.execute("DELETE FROM _region_counties")
-    con.execute("DELETE FROM _region_periods")
-    con.execute("DELETE FROM _region_years")
-    con.execute("INSERT INTO _region_counties SELECT unnest(?::VARCHAR[])", [counties])
+    rows = [("c", c, None, None) for c in counties] + [("p", None, y, p) for y, p in direct]
+    rows += [("y", None, y, None) for y in derived]
+    con.execute("DELETE FROM _region_request")
     con.execute(
-        "INSERT INTO _region_periods SELECT unnest(?::INTEGER[]), unnest(?::VARCHAR[])",
-        [[y for y, _ in direct], [p for _, p in direct]],
+        "INSERT INTO _region_request SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]), "
+        "unnest(?::VARCHAR[])",
+        [list(col) for col in zip(*rows, strict=True)],
     )
-    con.execute("INSERT INTO _region_years SELECT unnest(?::INTEGER[])", [derived])
     name = f"region_{ownership}_{agglvl}"
     if name not in state["prepared"]:
         sql = ibis.to_sql(_region_expr(store, ownership, agglvl), dialect="duckdb")
         con.execute(f"PREPARE {name} AS {sql}")
         state["prepared"].add(name)
     # A small query runs faster on one thread than with the scheduling of two.
-    threads = con.execute("SELECT current_setting('threads')").fetchone()[0]
     con.execute("SET threads = 1")
     try:
         result = con.execute(f"EXECUTE {name}")
         frame = result.df()
     finally:
-        con.execute(f"SET threads = {int(threads)}")
+        con.execute(f"SET threads = {state['threads']}")
     complete = {
         (int(y), q)
         for y, q, n in frame[["year", "qtr", "region_counties"]].drop_duplicates().itertuples(index=False)
@@ -217,9 +217,10 @@ def _raise_for_missing(store, counties: list[str], wanted: list[tuple[int, str]]
 def _region_expr(store, ownership: str, agglvl: str) -> ir.Table:
     """The region query over the temporary tables of counties, periods and derived-annual years."""
     q = store.table("qcew")
-    counties = store.table("_region_counties")
-    periods = store.table("_region_periods")
-    years = store.table("_region_years")
+    request = store.table("_region_request")
+    counties = request.filter(request.kind == "c").select("area_fips")
+    periods = request.filter(request.kind == "p").select("year", "qtr")
+    years = request.filter(request.kind == "y").select("year")
     mine = q.semi_join(counties, "area_fips")
     direct = mine.semi_join(periods, ["year", "qtr"])
     derived = store.table("qcew_annual_derived")
