@@ -54,3 +54,23 @@ def signed_in(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def page():
+    """A headless Chromium page (Debian's chromium) recording console errors, page errors and failed responses
+    in ``page.problems``; the browser tests of every app share it."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.core.test_browser import ARGS, CHROMIUM
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context()
+        page = context.new_page()
+        page.problems = []
+        page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        page.on("response", lambda r: r.status >= 400 and page.problems.append(f"{r.status} {r.url}"))
+        yield page
+        browser.close()

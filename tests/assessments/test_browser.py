@@ -17,7 +17,7 @@ from sectorhub.core.roles import Role
 from sectorhub.partnerships.defaults import PHASES
 from sectorhub.partnerships.models import Phase
 from tests.core.factories import UserFactory
-from tests.core.test_browser import ARGS, AXE, CHROMIUM, PASSWORD, scan
+from tests.core.test_browser import AXE, CHROMIUM, PASSWORD, scan
 
 pytestmark = [
     pytest.mark.browser,
@@ -54,23 +54,6 @@ def cycle(transactional_db):
     return cycle
 
 
-@pytest.fixture
-def browser_page():
-    """A Chromium page that records console errors, page errors and failed responses in `page.problems`."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context()
-        page = context.new_page()
-        page.problems = []
-        page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-        page.on("pageerror", lambda e: page.problems.append(str(e)))
-        page.on("response", lambda r: r.status >= 400 and page.problems.append(f"{r.status} {r.url}"))
-        yield page
-        browser.close()
-
-
 def sign_in(page, base: str, username: str) -> None:
     """Sign in through the form."""
     page.context.clear_cookies()
@@ -81,8 +64,8 @@ def sign_in(page, base: str, username: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
-def test_a_respondent_fills_in_the_assessment_and_staff_open_the_report(live_server, cycle, browser_page):
-    page, base = browser_page, live_server.url
+def test_a_respondent_fills_in_the_assessment_and_staff_open_the_report(live_server, cycle, page):
+    base = live_server.url
     items = cycle.items
 
     sign_in(page, base, "labor")

@@ -63,22 +63,6 @@ def registry(transactional_db):
     return existing
 
 
-@pytest.fixture
-def page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context()
-        page = context.new_page()
-        page.problems = []
-        page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-        page.on("pageerror", lambda e: page.problems.append(str(e)))
-        page.on("response", lambda r: r.status >= 400 and page.problems.append(f"{r.status} {r.url}"))
-        yield page
-        browser.close()
-
-
 def scan(page) -> list[str]:
     """Run axe-core on the current page; return its serious and critical violations as text."""
     page.add_script_tag(url="/static/vendor/axe/axe.min.js")

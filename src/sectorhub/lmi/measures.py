@@ -19,6 +19,8 @@ from dataclasses import dataclass
 import ibis
 import ibis.expr.types as ir
 
+from sectorhub.lmi.sources.qcew import MEASURES
+
 QUARTERLY = (
     "estabs",
     "emp_m1",
@@ -342,18 +344,7 @@ def annual_reference_from_quarters(qcew: ir.Table) -> ir.Table:
     )
 
 
-ALL_MEASURES = (
-    "estabs",
-    "emp_m1",
-    "emp_m2",
-    "emp_m3",
-    "emplvl",
-    "total_wages",
-    "taxable_wages",
-    "contributions",
-    "avg_wkly_wage",
-    "avg_annual_pay",
-)
+ALL_MEASURES = MEASURES  # every canonical measure, in the store's column order
 
 
 def reference_for(qcew: ir.Table, year: int, period: str) -> ir.Table:
