@@ -347,15 +347,6 @@ def annual_reference_from_quarters(qcew: ir.Table) -> ir.Table:
 ALL_MEASURES = MEASURES  # every canonical measure, in the store's column order
 
 
-def reference_for(qcew: ir.Table, year: int, period: str) -> ir.Table:
-    """The national reference shares for one period, derived from the quarters for an unpublished year."""
-    period = str(period).upper()
-    rows = qcew.filter((qcew.year == year) & (qcew.qtr == period))
-    if period == "A" and rows.count().execute() == 0:
-        return annual_reference_from_quarters(qcew.filter(qcew.year == year))
-    return national_reference(rows, measures_for(period))
-
-
 def all_references(qcew: ir.Table) -> ir.Table:
     """National reference shares for every loaded period, one column per measure (NULL where not published).
 

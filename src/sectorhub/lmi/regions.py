@@ -49,41 +49,6 @@ def level_agglvl(level: int | str) -> str:
     return COUNTY_AGGLVL[key]
 
 
-def periods_table(store, year: int, period: str, areas: list[str] | None = None) -> ir.Table:
-    """The store's QCEW rows for a period (optionally some areas), annual rows derived from quarters if needed."""
-    q = store.table("qcew")
-    if areas is not None:
-        q = q.filter(q.area_fips.isin(areas))
-    period = str(period).upper()
-    if period == "A":
-        published = q.filter((q.year == year) & (q.qtr == "A"))
-        if published.count().execute() == 0:
-            return M.annualize(q.filter(q.year == year))
-        return published
-    return q.filter((q.year == year) & (q.qtr == period))
-
-
-def region_cells(cells: ir.Table, counties: list[str], measures: tuple[str, ...]) -> ir.Table:
-    """Sum county cells into one region row per (ownership, industry, level, period).
-
-    ``n_suppressed`` counts the county cells withheld for the measure's employment; ``lower_bound`` is true when
-    any is. The region total (own 0, industry 10) is never suppressed in QCEW.
-    """
-    c = cells.filter(cells.area_fips.isin(counties) & (cells.size_code == "0"))
-    emp = "emplvl" if "emplvl" in measures else "emp_m1"
-    # DuckDB sums BIGINT into HUGEINT; keep region sums in int64/float64 (no overflow at state scale).
-    aggs = {
-        m: c[m].sum().cast("float64" if m == "emplvl" else "int64")
-        for m in measures
-        if m not in ("avg_wkly_wage", "avg_annual_pay")
-    }
-    aggs["n_counties"] = c.area_fips.nunique()
-    aggs["n_suppressed"] = c[emp].isnull().ifelse(1, 0).sum()
-    aggs["suppressed_estabs"] = c[emp].isnull().ifelse(c.estabs, 0).sum()
-    r = c.group_by(["own_code", "industry_code", "agglvl_code", "size_code", "year", "qtr"]).aggregate(**aggs)
-    return r.mutate(area_fips=ibis.literal("REGION"), lower_bound=r.n_suppressed > 0)
-
-
 SUMMED = ("estabs", "emp_m1", "emp_m2", "emp_m3", "emplvl", "total_wages", "taxable_wages", "contributions")
 
 
