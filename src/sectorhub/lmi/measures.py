@@ -66,7 +66,7 @@ def area_totals(qcew: ir.Table, measures: tuple[str, ...]) -> ir.Table:
     return t.select("area_fips", *PERIOD_KEYS, **{f"tot_{m}": t[m].cast("float64") for m in measures})
 
 
-def national_reference(qcew: ir.Table, measures: tuple[str, ...]) -> ir.Table:
+def national_reference(qcew: ir.Table, measures: tuple[str, ...], estimate: bool = True) -> ir.Table:
     """National industry shares ``N_i/N`` per period, ownership and industry, with their provenance.
 
     From the U.S. file (area ``US000``) where it is loaded: ``share = X[US000,i,o] / X[US000,10,0]``. Otherwise
@@ -74,6 +74,7 @@ def national_reference(qcew: ir.Table, measures: tuple[str, ...]) -> ir.Table:
     the share to ``[x/(E·(LQ+0.005)), x/(E·(LQ−0.005))]``; the estimate is the geometric midpoint of the
     intersection of those intervals over the states, or ``Σx / Σ E·LQ`` where they do not intersect. Periods with
     no statewide rows fall back to every loaded area with published LQs. Column ``reference`` says which.
+    ``estimate=False`` skips the estimate (the caller knows every period has the U.S. file).
     """
     tots = area_totals(qcew, measures)
     base = qcew.filter(qcew.size_code == "0")
@@ -86,6 +87,9 @@ def national_reference(qcew: ir.Table, measures: tuple[str, ...]) -> ir.Table:
         reference=ibis.literal("U.S. file (US000)"),
         **{f"share_{m}": us[m].cast("float64") / us[f"tot_{m}"].nullif(0) for m in measures},
     )
+
+    if not estimate:
+        return direct
 
     # Which periods have statewide rows with published LQs; other periods use every area.
     has_lq = base.pub_lq_disclosure_code.notnull()
@@ -292,14 +296,14 @@ def annualize(qcew: ir.Table) -> ir.Table:
     )
 
 
-def annual_reference_from_quarters(qcew: ir.Table) -> ir.Table:
+def annual_reference_from_quarters(qcew: ir.Table, estimate: bool = True) -> ir.Table:
     """National annual shares for a year published only as quarters.
 
     The annual share of employment is the average of the twelve monthly shares weighted by the monthly
     national totals, ``Σ_m s_m·N_m / Σ_m N_m``; the totals are proxied by the sum of the loaded statewide
     totals (U.S. totals where ``US000`` is loaded). Wages likewise by quarter; establishments by quarter.
     """
-    ref = national_reference(qcew, QUARTERLY)
+    ref = national_reference(qcew, QUARTERLY, estimate)
     tots = area_totals(qcew, QUARTERLY)
     # Weights: the U.S. totals in periods where US000 is loaded, otherwise the sum of the statewide totals.
     us_periods = tots.filter(tots.area_fips == "US000").select(*PERIOD_KEYS).distinct()
@@ -347,16 +351,16 @@ def annual_reference_from_quarters(qcew: ir.Table) -> ir.Table:
 ALL_MEASURES = MEASURES  # every canonical measure, in the store's column order
 
 
-def all_references(qcew: ir.Table) -> ir.Table:
+def all_references(qcew: ir.Table, estimate: bool = True) -> ir.Table:
     """National reference shares for every loaded period, one column per measure (NULL where not published).
 
     One expression for all periods: published periods from :func:`national_reference`, and annual shares
     derived from the quarters (:func:`annual_reference_from_quarters`) for years with no annual rows.
     """
     cols = ["year", "qtr", "own_code", "industry_code", "reference"]
-    published = national_reference(qcew, ALL_MEASURES)
+    published = national_reference(qcew, ALL_MEASURES, estimate)
     annual_years = qcew.filter(qcew.qtr == "A").select("year").distinct()
-    derived = annual_reference_from_quarters(qcew.anti_join(annual_years, "year"))
+    derived = annual_reference_from_quarters(qcew.anti_join(annual_years, "year"), estimate)
     derived = derived.select(
         *cols,
         **{

@@ -238,7 +238,7 @@ class Store:
         published = q.filter(q.qtr == "A").select("year").distinct()
         targets = {
             "qcew_annual_derived": measures.annualize(q.anti_join(published, "year")),
-            "reference_shares": measures.all_references(q),
+            "reference_shares": measures.all_references(q, estimate=self._needs_estimate(years)),
         }
         existing = {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         for table, expr in targets.items():
@@ -248,6 +248,15 @@ class Store:
                 self.con.execute(f"INSERT INTO {table} {sql}")
             else:
                 self.con.execute(f"CREATE TABLE {table} AS {sql}")
+
+    def _needs_estimate(self, years: list[int]) -> bool:
+        """Whether some period of these years lacks the U.S. file, so national shares must be estimated."""
+        missing = self.con.execute(
+            "SELECT count(*) FROM (SELECT DISTINCT year, qtr FROM qcew WHERE year IN (SELECT unnest(?::INTEGER[]))) p "
+            "WHERE NOT EXISTS (SELECT 1 FROM qcew u WHERE u.area_fips = 'US000' AND u.year = p.year AND u.qtr = p.qtr)",
+            [years],
+        ).fetchone()[0]
+        return missing > 0
 
     def reference(self, year: int, period: str):
         """The stored national reference shares of one period, as an Ibis table."""
