@@ -15,18 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench._harness import OUT, Row, Timer, checksums_agree, child_main, median, peak, repeat
+from sectorhub.lmi.sources.qcew import CODE_COLUMNS
 
 COUNTY_LEVELS = ("71", "73", "74", "75", "76", "77", "78")
-CODES = (
-    "area_fips",
-    "own_code",
-    "industry_code",
-    "agglvl_code",
-    "size_code",
-    "year",
-    "qtr",
-    "disclosure_code",
-)
+CODES = CODE_COLUMNS  # BLS code columns, read as text
 SAMPLE_AREAS = ("39049", "06037", "48201")
 ONE_COUNTY = "39049"  # Franklin County, Ohio
 

@@ -12,17 +12,9 @@ import gzip
 from pathlib import Path
 
 from bench._harness import OUT, Row, Timer, checksums_agree, child_main, median, peak, repeat
+from sectorhub.lmi.sources.qcew import CODE_COLUMNS
 
-CODES = (
-    "area_fips",
-    "own_code",
-    "industry_code",
-    "agglvl_code",
-    "size_code",
-    "year",
-    "qtr",
-    "disclosure_code",
-)
+CODES = CODE_COLUMNS  # BLS code columns, read as text
 CODES_ALL = (*CODES, "lq_disclosure_code", "oty_disclosure_code")
 
 

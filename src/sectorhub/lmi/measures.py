@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import ibis
 import ibis.expr.types as ir
 
+from sectorhub.lmi.panel import shift_share_by
 from sectorhub.lmi.sources.qcew import MEASURES
 
 QUARTERLY = (
@@ -232,33 +233,7 @@ def shift_share(
     ``NS = e0·G``, ``IM = e0·(G_i − G)``, ``CS = e1 − e0·(1 + G_i)`` so that ``NS + IM + CS = e1 − e0`` exactly,
     with ``CS`` defined for industries that enter the region (``e0 = 0``).
     """
-    n0 = nation0.select(*keys, n0=nation0.emp.cast("float64"))
-    n1 = nation1.select(*keys, n1=nation1.emp.cast("float64"))
-    nat = n0.join(n1, list(keys)).select(*keys, "n0", "n1")
-    total = nat.filter(nat.industry_code == "10")
-    total = total.select(big_g=(total.n1 / total.n0.nullif(0)) - 1)
-    r0 = region0.select(*keys, e0=region0.emp.cast("float64"))
-    r1 = region1.select(*keys, e1=region1.emp.cast("float64"))
-    # Every industry present in either period (an entering or exiting industry has 0 at the other end).
-    r = r0.select(*keys).union(r1.select(*keys), distinct=True)
-    r0 = r0.mutate(in0=ibis.literal(True))
-    r1 = r1.mutate(in1=ibis.literal(True))
-    r = r.left_join(r0, list(keys)).select(*keys, "e0", "in0")
-    r = r.left_join(r1, list(keys)).select(*keys, "e0", "in0", "e1", "in1")
-    # Absent in a period counts as 0 (entry or exit); present but suppressed (NULL) stays NULL, never 0.
-    r = r.select(*keys, e0=r.in0.isnull().ifelse(0.0, r.e0), e1=r.in1.isnull().ifelse(0.0, r.e1))
-    r = r.left_join(nat, list(keys)).select(*keys, "e0", "e1", "n0", "n1").cross_join(total)
-    g_i = (r.n1 / r.n0.nullif(0)) - 1
-    return r.select(
-        *keys,
-        "e0",
-        "e1",
-        national_growth=r.big_g,
-        industry_growth=g_i,
-        national_share=r.e0 * r.big_g,
-        industry_mix=r.e0 * (g_i - r.big_g),
-        competitive_effect=r.e1 - r.e0 * (1 + g_i),
-    )
+    return shift_share_by(region0, region1, nation0, nation1, by=(), keys=keys)
 
 
 def annualize(qcew: ir.Table) -> ir.Table:
