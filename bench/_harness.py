@@ -53,6 +53,15 @@ class Run:
     extra: dict = field(default_factory=dict)
 
 
+def remove_store(path: Path) -> None:
+    """Delete a SectorHub store: its database, write-ahead log and Parquet parts."""
+    import shutil
+
+    for p in (path, path.with_suffix(".duckdb.wal")):
+        p.unlink(missing_ok=True)
+    shutil.rmtree(path.with_name(path.name + ".parts"), ignore_errors=True)
+
+
 def run_case(module: str, case: str, args: dict, timeout: float = 1800) -> Run:
     """Run ``bench.<module>.<case>`` in a fresh interpreter and return what it measured."""
     with tempfile.NamedTemporaryFile(suffix=".json", dir=OUT, delete=False) as fh:

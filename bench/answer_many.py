@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench._harness import OUT, Row, Timer, checksums_agree, child_main, median, peak, repeat
+from bench._harness import OUT, Row, Timer, checksums_agree, child_main, median, peak, remove_store, repeat
 from sectorhub.lmi.sources.qcew import CODE_COLUMNS
 
 COUNTY_LEVELS = ("71", "73", "74", "75", "76", "77", "78")
@@ -63,8 +63,7 @@ def case_engine(timer: Timer, base: str, end: str, store: str, y0: str, y1: str)
 
     y0, y1 = int(y0), int(y1)
     path = Path(store)
-    for p in (path, path.with_suffix(".duckdb.wal")):
-        p.unlink(missing_ok=True)
+    remove_store(path)
 
     def county_lq(st, year, measure, area=None):
         q = st.ibis.table("qcew")

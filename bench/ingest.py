@@ -11,7 +11,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from bench._harness import OUT, Row, Timer, checksums_agree, child_main, median, peak, repeat
+from bench._harness import OUT, Row, Timer, checksums_agree, child_main, median, peak, remove_store, repeat
 from sectorhub.lmi.sources.qcew import CODE_COLUMNS
 
 CODES = CODE_COLUMNS  # BLS code columns, read as text
@@ -42,8 +42,7 @@ def case_engine(timer: Timer, input: str, store: str) -> dict:
     from sectorhub.lmi.store import Store
 
     path = Path(store)
-    for p in (path, path.with_suffix(".duckdb.wal")):
-        p.unlink(missing_ok=True)
+    remove_store(path)
     with timer("load"):
         st = Store.open(path)
         result = st.load(_files(input))

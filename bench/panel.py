@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench._harness import Row, Timer, checksums_agree, child_main, median, peak, repeat
+from bench._harness import Row, Timer, checksums_agree, child_main, median, peak, remove_store, repeat
 
 SAMPLES = ((0, 0, 0), (9, 2999, 999), (4, 1234, 567), (7, 42, 999), (2, 2000, 3))
 FIRST_AREA, FIRST_INDUSTRY = 1001, 311000
@@ -134,10 +134,8 @@ def prepare_store(panel: str, store: str) -> None:
     emp, area_total, nation_ind, nation_total = _load(panel)
     y, a, i = emp.shape
     path = Path(store)
-    for p in (path, path.with_suffix(".duckdb.wal")):
-        p.unlink(missing_ok=True)
+    remove_store(path)
     st = Store.open(path)
-    cols = "area_fips, own_code, industry_code, agglvl_code, size_code, year, qtr, disclosure_code, emplvl, file_id"
     years = 2014 + np.arange(y)
     for k in range(y):
         cells = pa.table(
@@ -147,28 +145,19 @@ def prepare_store(panel: str, store: str) -> None:
                 "v": emp[k].ravel(),
             }
         )
-        st.con.register("cells", cells)
-        st.con.execute(
-            f"INSERT INTO qcew ({cols}) SELECT lpad((a + {FIRST_AREA})::VARCHAR, 5, '0'), '5', "
-            f"(i + {FIRST_INDUSTRY})::VARCHAR, '78', '0', {years[k]}, 'A', '', v, 0 FROM cells"
-        )
         tots = pa.table({"a": np.arange(a, dtype=np.int32), "v": area_total[k]})
-        st.con.register("tots", tots)
-        st.con.execute(
-            f"INSERT INTO qcew ({cols}) SELECT lpad((a + {FIRST_AREA})::VARCHAR, 5, '0'), '0', '10', '70', '0', "
-            f"{years[k]}, 'A', '', v, 0 FROM tots"
-        )
         nat = pa.table({"i": np.arange(i, dtype=np.int32), "v": nation_ind[k]})
-        st.con.register("nat", nat)
-        st.con.execute(
-            f"INSERT INTO qcew ({cols}) SELECT 'US000', '5', (i + {FIRST_INDUSTRY})::VARCHAR, '18', '0', "
-            f"{years[k]}, 'A', '', v, 0 FROM nat"
+        for name, table in (("cells", cells), ("tots", tots), ("nat", nat)):
+            st.con.register(name, table)
+        common = f"'0' AS size_code, {years[k]} AS year, 'A' AS qtr, '' AS disclosure_code, 0 AS file_id"
+        st.add_rows(
+            f"SELECT lpad((a + {FIRST_AREA})::VARCHAR, 5, '0') AS area_fips, '5' AS own_code, "
+            f"(i + {FIRST_INDUSTRY})::VARCHAR AS industry_code, '78' AS agglvl_code, {common}, v AS emplvl "
+            f"FROM cells "
+            f"UNION ALL SELECT lpad((a + {FIRST_AREA})::VARCHAR, 5, '0'), '0', '10', '70', {common}, v FROM tots "
+            f"UNION ALL SELECT 'US000', '5', (i + {FIRST_INDUSTRY})::VARCHAR, '18', {common}, v FROM nat "
+            f"UNION ALL SELECT 'US000', '0', '10', '10', {common}, {float(nation_total[k])!r}"
         )
-        st.con.execute(
-            f"INSERT INTO qcew ({cols}) VALUES ('US000', '0', '10', '10', '0', {years[k]}, 'A', '', ?, 0)",
-            [float(nation_total[k])],
-        )
-    st.con.execute("CHECKPOINT")
     st.close()
 
 

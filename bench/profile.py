@@ -14,7 +14,7 @@ import statistics
 import time
 from pathlib import Path
 
-from bench._harness import Row, Timer, checksums_agree, child_main, peak, repeat
+from bench._harness import Row, Timer, checksums_agree, child_main, peak, remove_store, repeat
 
 COUNTIES = ("39041", "39045", "39049", "39073", "39089", "39097", "39117", "39127", "39129", "39159")
 PERIODS = ("1", "2", "3", "4", "A")
@@ -42,8 +42,8 @@ def prepare(timer: Timer, store: str, data: str) -> dict:
     stamp = path.with_name(path.name + ".engine")
     digest = _engine_hash()
     if not stamp.exists() or stamp.read_text() != digest:
-        for p in (path, path.with_suffix(".duckdb.wal"), stamp):
-            p.unlink(missing_ok=True)
+        remove_store(path)
+        stamp.unlink(missing_ok=True)
     with Store.open(path) as st:
         st.load([Path(data) / "qcew"])
     stamp.write_text(digest)

@@ -241,3 +241,30 @@ def test_a_load_killed_midway_leaves_the_store_as_it_was(shared_data, tmp_path):
     with Store.open(db) as store:
         assert store.ledger() == before_ledger
         assert rows_of(store) == before_rows
+
+
+def test_a_large_file_streamed_into_its_part_loads_the_same_rows(shared_data, tmp_path, monkeypatch):
+    """Large plain files take the streaming path (parse, convert, write in one pipeline): same rows, same checks."""
+    from sectorhub.lmi import store as store_module
+
+    src = shared_data / SLICES / "morpc-qcew-2020-a-39049.csv.gz"
+    header, rows = parsed(src)
+    plain = write_csv(tmp_path / "plain.csv", header, rows)
+    whole = Store.memory()
+    whole.load([plain])
+    monkeypatch.setattr(store_module, "STREAM_BYTES", 0)
+    streamed = Store.memory()
+    result = streamed.load([plain])
+    assert result.rows_loaded == 2255 and rows_of(streamed) == rows_of(whole)
+    assert streamed.ledger()[0]["sha256"] == hashlib.sha256(plain.read_bytes()).hexdigest()
+    assert streamed.load([plain]).files[0].status == "unchanged"
+    # A bad value is still reported with its line and column, and nothing is loaded.
+    bad = [list(r) for r in rows]
+    bad[6][header.index("annual_avg_emplvl")] = "12a"
+    empty = Store.memory()
+    with pytest.raises(LoadError) as info:
+        empty.load([write_csv(tmp_path / "bad.csv", header, bad)])
+    error = info.value.errors[0]
+    assert error.line == 8 and "annual_avg_emplvl" in str(error.column)
+    assert empty.sql("SELECT count(*) FROM qcew").fetchone()[0] == 0
+    assert list(empty.parts.iterdir()) == []

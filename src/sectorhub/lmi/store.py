@@ -1,10 +1,17 @@
-"""The engine's embedded store: BLS QCEW rows in DuckDB, with a ledger of every file loaded.
+"""The engine's embedded store: BLS QCEW rows as Parquet parts, catalogued in DuckDB with a ledger of every file.
 
-Loads are atomic and idempotent. A call to :meth:`Store.load` runs in one transaction: either every file of the
-batch is loaded or the store is left exactly as it was (a failed, interrupted or killed load changes nothing).
-A file whose SHA-256 is already in the ledger is skipped. A file that carries rows already in the store (same
-area, ownership, industry, aggregation level, size, year and period) replaces them, so re-publishing a vintage
-never duplicates it.
+Layout (docs/adr/0003-parquet-parts.md): ``SECTORHUB_HOME/lmi.duckdb`` holds the ledger, the title tables, the
+derived tables every query needs (national reference shares, annual averages from quarters) and the catalog of
+*parts*; the QCEW rows themselves live in Parquet files under ``lmi.duckdb.parts/``, written by Polars straight
+from the parsed CSV, and the view ``qcew`` reads the parts the catalog lists. Parsing with Polars and writing
+Parquet costs a fraction of DuckDB's compressed table append, and DuckDB reads the parts with row-group pruning.
+
+Loads are atomic and idempotent. New parts are written first under new names; then one DuckDB transaction adds
+them to the catalog with the ledger rows and the derived tables. A failed, interrupted or killed load therefore
+changes nothing: its parts are not in the catalog, and the next writable open deletes them. A file whose SHA-256
+is already in the ledger is skipped. A file that carries rows already in the store (same area, ownership,
+industry, aggregation level, size, year and period) replaces them (the older part is rewritten without them), so
+re-publishing a vintage never duplicates it.
 
 Example::
 
@@ -19,31 +26,47 @@ import contextlib
 import hashlib
 import re
 import tempfile
+import uuid
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+import polars as pl
 
 from sectorhub.lmi.sources import qcew
 from sectorhub.paths import data_dir, home_dir
 
 STORE_FILE = "lmi.duckdb"
+PARTS_SUFFIX = ".parts"
 
 PUB_MEASURES = qcew.MEASURES
+# The publisher's over-the-year changes the engine uses (to reach back a year when the earlier year is not
+# loaded); the other published oty_* columns are recomputed by SectorHub (``lmi export``) and are not stored.
+PUB_OTY = ("emp_m1", "emp_m2", "emp_m3", "emplvl")
+
+# The canonical row: (column, DuckDB type). One list defines the view, the Parquet parts and the Polars casts.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    *((c, "VARCHAR") for c in ("area_fips", "own_code", "industry_code", "agglvl_code", "size_code")),
+    ("year", "INTEGER"),
+    ("qtr", "VARCHAR"),
+    ("disclosure_code", "VARCHAR"),
+    *((m, "DOUBLE" if m == "emplvl" else "BIGINT") for m in PUB_MEASURES),
+    ("pub_lq_disclosure_code", "VARCHAR"),
+    *((f"pub_lq_{m}", "DOUBLE") for m in PUB_MEASURES),
+    ("pub_oty_disclosure_code", "VARCHAR"),
+    *((f"pub_oty_{m}_chg", "DOUBLE") for m in PUB_OTY),
+    ("file_id", "INTEGER"),
+)
+_POLARS = {"VARCHAR": pl.String, "INTEGER": pl.Int32, "BIGINT": pl.Int64, "DOUBLE": pl.Float64}
+
 SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS qcew (
-    area_fips VARCHAR NOT NULL, own_code VARCHAR NOT NULL, industry_code VARCHAR NOT NULL,
-    agglvl_code VARCHAR NOT NULL, size_code VARCHAR NOT NULL, year INTEGER NOT NULL, qtr VARCHAR NOT NULL,
-    disclosure_code VARCHAR NOT NULL,
-    estabs BIGINT, emp_m1 BIGINT, emp_m2 BIGINT, emp_m3 BIGINT, emplvl DOUBLE,
-    total_wages BIGINT, taxable_wages BIGINT, contributions BIGINT, avg_wkly_wage BIGINT, avg_annual_pay BIGINT,
-    pub_lq_disclosure_code VARCHAR, {", ".join(f"pub_lq_{m} DOUBLE" for m in PUB_MEASURES)},
-    pub_oty_disclosure_code VARCHAR,
-    {", ".join(f"pub_oty_{m}_chg DOUBLE, pub_oty_{m}_pct_chg DOUBLE" for m in PUB_MEASURES)},
-    file_id INTEGER NOT NULL
+CREATE TABLE IF NOT EXISTS qcew_empty ({", ".join(f"{c} {t}" for c, t in COLUMNS)});
+CREATE TABLE IF NOT EXISTS qcew_parts (
+    part VARCHAR PRIMARY KEY, rows BIGINT NOT NULL, years INTEGER[] NOT NULL, areas VARCHAR[] NOT NULL
 );
 CREATE TABLE IF NOT EXISTS ledger (
     file_id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL UNIQUE, rows BIGINT NOT NULL,
@@ -59,12 +82,25 @@ CREATE TABLE IF NOT EXISTS agglvl_titles (agglvl_code VARCHAR PRIMARY KEY, agglv
 # Measures BLS withholds when a cell is not disclosed; establishment counts stay published.
 SUPPRESSIBLE = tuple(m for m in PUB_MEASURES if m != "estabs")
 
+# Small files are gathered into one part until it holds this many rows (fewer files for every later query).
+PART_ROWS = 2_000_000
+ROW_GROUP = 122_880
+PART_COMPRESSION = "uncompressed"
+# Plain files at least this large are streamed (parsed and written in one pipeline) into their own part.
+STREAM_BYTES = 64 << 20
+
 REFERENCE_FILES = {
     "area_titles": ("qcew_area_titles.csv", "area_fips", "area_title"),
     "industry_titles": ("qcew_industry_titles.csv", "industry_code", "industry_title"),
     "ownership_titles": ("qcew_ownership_titles_2016_derived.csv", "own_code", "own_title"),
     "agglvl_titles": ("qcew_agglvl_titles_2016_derived.csv", "agglvl_code", "agglvl_title"),
 }
+TITLES = (
+    ("area_titles", "area_fips", "area_title"),
+    ("industry_titles", "industry_code", "industry_title"),
+    ("ownership_titles", "own_code", "own_title"),
+    ("agglvl_titles", "agglvl_code", "agglvl_title"),
+)
 
 Progress = Callable[[str, int, int], None]
 
@@ -110,14 +146,43 @@ class _Input:
     name: str
 
 
-class Store:
-    """A DuckDB database of QCEW rows, title tables and the load ledger."""
+@dataclass
+class _File:
+    """One file read with the layout's types, waiting to be written into a part with others of its layout."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path | None):
+    item: _Input
+    layout: qcew.Layout
+    sha: str
+    file_id: int
+    raw: pl.DataFrame | None  # None once streamed into its part
+    years: list[int]
+    periods: str
+    areas: list[str]  # normalised codes
+    rows: int
+
+
+@dataclass
+class _Part:
+    """Files of one layout written as one Parquet part, with the titles titled files carried."""
+
+    name: str
+    files: list[_File]
+    titles: dict[str, pl.DataFrame]
+
+
+class Store:
+    """QCEW rows (the view ``qcew`` over Parquet parts), title tables, derived tables and the load ledger."""
+
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, path: Path | None, parts: Path, read_only: bool = False
+    ):
         self.con = con
         self.path = path
+        self.parts = parts
+        self.read_only = read_only
         self._ibis = None
         self._tables: dict = {}
+        self._scratch: tempfile.TemporaryDirectory | None = None
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
@@ -126,24 +191,83 @@ class Store:
         if read_only and not path.exists():
             raise FileNotFoundError(f"no SectorHub store at {path}: run `sectorhub lmi load` first")
         path.parent.mkdir(parents=True, exist_ok=True)
-        # The CLI shows its own progress; DuckDB's bar would interleave with it.
         con = duckdb.connect(str(path), read_only=read_only)
-        con.execute("SET enable_progress_bar = false")
-        if not read_only:
-            con.execute(SCHEMA)
-        return cls(con, path)
+        store = cls(con, path, path.with_name(path.name + PARTS_SUFFIX), read_only)
+        store._setup()
+        return store
 
     @classmethod
     def memory(cls) -> Store:
-        """An in-memory store, for notebooks and tests."""
-        con = duckdb.connect()
-        con.execute("SET enable_progress_bar = false")
-        con.execute(SCHEMA)
-        return cls(con, None)
+        """A store whose database is in memory (its parts in a temporary folder), for notebooks and tests."""
+        scratch = tempfile.TemporaryDirectory(prefix="sectorhub-store-")
+        store = cls(duckdb.connect(), None, Path(scratch.name))
+        store._scratch = scratch
+        store._setup()
+        return store
+
+    def _setup(self) -> None:
+        # The CLI shows its own progress; DuckDB's bar would interleave with it.
+        self.con.execute("SET enable_progress_bar = false")
+        self.con.execute("SET parquet_metadata_cache = true")
+        if not self.read_only:
+            self.con.execute(SCHEMA)
+            self._migrate()
+            self.parts.mkdir(parents=True, exist_ok=True)
+            self._remove_orphans()
+        self._define_view()
+
+    def _migrate(self) -> None:
+        """Move the rows of a store written before parts existed (a ``qcew`` table) into a part."""
+        kind = self.con.execute(
+            "SELECT table_type FROM information_schema.tables WHERE table_name = 'qcew' AND table_schema = 'main'"
+        ).fetchone()
+        if not kind or kind[0] != "BASE TABLE":
+            return
+        self.parts.mkdir(parents=True, exist_ok=True)
+        cols = ", ".join(
+            f"{c}::{t} AS {c}" if c in _old_columns(self.con) else f"NULL::{t} AS {c}" for c, t in COLUMNS
+        )
+        name = f"part-{uuid.uuid4().hex}.parquet"
+        self.con.execute(
+            f"COPY (SELECT {cols} FROM qcew) TO '{_sql_path(self.parts / name)}' "
+            f"(FORMAT parquet, COMPRESSION lz4_raw, ROW_GROUP_SIZE {ROW_GROUP})"
+        )
+        self.con.execute("BEGIN TRANSACTION")
+        self.con.execute(
+            "INSERT INTO qcew_parts SELECT ?, count(*), coalesce(list(DISTINCT year), []), "
+            "coalesce(list(DISTINCT area_fips), []) FROM qcew",
+            [name],
+        )
+        self.con.execute("DROP TABLE qcew")
+        self.con.execute("COMMIT")
+
+    def _remove_orphans(self) -> None:
+        """Delete parts of loads that never committed (killed or failed) and parts replaced by later loads."""
+        live = {p for (p,) in self.con.execute("SELECT part FROM qcew_parts").fetchall()}
+        for f in self.parts.glob("part-*"):
+            if f.name not in live:
+                f.unlink(missing_ok=True)
+
+    def _define_view(self, parts: list[str] | None = None) -> None:
+        """(Re)define the view ``qcew`` over the catalogued parts (temporary when the store is read-only)."""
+        if parts is None:
+            parts = [p for (p,) in self.con.execute("SELECT part FROM qcew_parts ORDER BY part").fetchall()]
+        cols = ", ".join(c for c, _ in COLUMNS)
+        if parts:
+            listing = ", ".join(f"'{_sql_path(self.parts / p)}'" for p in parts)
+            source = f"SELECT {cols} FROM read_parquet([{listing}])"
+        else:
+            source = f"SELECT {cols} FROM qcew_empty"
+        temp = "TEMP " if self.read_only else ""
+        self.con.execute(f"CREATE OR REPLACE {temp}VIEW qcew AS {source}")
+        self._tables.clear()
 
     def close(self) -> None:
         """Close the connection (and release the file lock)."""
         self.con.close()
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
 
     def __enter__(self) -> Store:
         return self
@@ -180,11 +304,13 @@ class Store:
 
     def load(self, paths: Iterable[str | Path], progress: Progress | None = None) -> LoadResult:
         """Load QCEW files, folders of them or zips, all or nothing; see the module docstring."""
+        if self.read_only:
+            raise PermissionError("this store was opened read-only")
         with contextlib.ExitStack() as stack:
             inputs = list(_expand(paths, stack))
             if not inputs:
                 raise LoadError([qcew.QCEWFormatError("(arguments)", None, None, "no QCEW CSV files found")])
-            # Every header is checked before anything is written, so all layout problems are reported at once.
+            # Every header is checked before anything is read, so all layout problems are reported at once.
             layouts, errors = [], []
             for item in inputs:
                 try:
@@ -193,61 +319,279 @@ class Store:
                     errors.append(exc)
             if errors:
                 raise LoadError(errors)
-            result = LoadResult()
-            order = self.con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0]
-            # Lines are located from the file itself when a check fails, so the scan need not keep order.
-            self.con.execute("SET preserve_insertion_order = false")
-            self.con.execute("BEGIN TRANSACTION")
+            written: list[str] = []
             try:
-                self._ensure_reference()
-                for i, (item, layout) in enumerate(zip(inputs, layouts, strict=True)):
-                    if progress:
-                        progress(item.name, i, len(inputs))
-                    try:
-                        result.files.append(self._load_one(item, layout))
-                    except qcew.QCEWFormatError as exc:
-                        # DuckDB aborts the transaction on a failed statement: stop at the first bad file.
-                        raise LoadError([exc]) from None
-                years = sorted({y for f in result.files if f.status == "loaded" for y in f.years})
-                if years:
-                    if progress:
-                        progress("national reference shares", len(inputs), len(inputs))
-                    self._refresh_reference(years)
-                    self.__dict__.pop("_region_state", None)
-                    self._tables.clear()
-                self.con.execute("COMMIT")
+                result = self._load(inputs, layouts, written, progress)
+            except qcew.QCEWFormatError as exc:
+                for name in written:
+                    (self.parts / name).unlink(missing_ok=True)
+                raise LoadError([exc]) from None
             except BaseException:
-                self.con.execute("ROLLBACK")
+                for name in written:
+                    (self.parts / name).unlink(missing_ok=True)
                 raise
-            finally:
-                self.con.execute(f"SET preserve_insertion_order = {str(order).lower()}")
+            self._remove_orphans()  # parts the load rewrote, now out of the catalog
             return result
+
+    def _load(self, inputs, layouts, written: list[str], progress: Progress | None) -> LoadResult:
+        self._ensure_reference()
+        known = dict(self.con.execute("SELECT sha256, rows FROM ledger").fetchall())
+        # A large file already in the ledger under its name is checked before streaming; others while streaming.
+        names = {n for (n,) in self.con.execute("SELECT name FROM ledger").fetchall()}
+        next_id = self.con.execute("SELECT coalesce(max(file_id), 0) + 1 FROM ledger").fetchone()[0]
+        titled = {
+            table: {k for (k,) in self.con.execute(f"SELECT {key} FROM {table}").fetchall()}
+            for table, key, _ in TITLES
+        }
+        result = LoadResult()
+        batch: list[_File] = []
+        parts: list[_Part] = []
+
+        def flush() -> None:
+            if batch:
+                parts.append(self._write_part(list(batch), titled))
+                written.append(parts[-1].name)
+                batch.clear()
+
+        # SHA-256 digests are computed on a second thread while Polars parses.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            shas = [pool.submit(_sha256, item.path) for item in inputs]
+            for i, (item, layout) in enumerate(zip(inputs, layouts, strict=True)):
+                if progress:
+                    progress(item.name, i, len(inputs))
+                sha = None if _streamable(item, layout) and item.name not in names else shas[i].result()
+                if sha in known:  # loaded before, or earlier in this batch
+                    result.files.append(FileResult(item.name, "unchanged", known[sha]))
+                    continue
+                if sha is None:
+                    # The digest of a large file is taken while it streams; the part is dropped if it was known.
+                    flush()
+                    part = self._stream_part(item, layout, "", next_id, written)
+                    sha = shas[i].result()
+                    if sha in known:
+                        (self.parts / written.pop()).unlink(missing_ok=True)
+                        result.files.append(FileResult(item.name, "unchanged", known[sha]))
+                        continue
+                    part.files[0].sha = sha
+                    parts.append(part)
+                    _check_areas(part.files, titled["area_titles"])
+                    known[sha] = part.files[0].rows
+                    next_id += 1
+                    continue
+                f = _read_file(item, layout, sha, next_id)
+                known[sha] = f.rows
+                next_id += 1
+                # One layout per part, and files of one part never share a cell (replacements are between parts).
+                if batch and (batch[0].layout != layout or any(_overlaps(f, other) for other in batch)):
+                    flush()
+                batch.append(f)
+                if sum(b.rows for b in batch) >= PART_ROWS:
+                    flush()
+            flush()
+        if progress:
+            progress("national reference shares", len(inputs), len(inputs))
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._merge_titles(parts)
+            replaced = self._commit_parts(parts, written)
+            for part in parts:
+                for p in part.files:
+                    n = replaced.get(p.file_id, 0)
+                    self.con.execute(
+                        "INSERT INTO ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [
+                            p.file_id,
+                            p.item.name,
+                            p.sha,
+                            p.rows,
+                            p.layout.name,
+                            ",".join(map(str, p.years)),
+                            p.periods,
+                            len(p.areas),
+                            n,
+                            datetime.now(UTC),
+                        ],
+                    )
+                    result.files.append(
+                        FileResult(p.item.name, "loaded", p.rows, p.layout.name, n, tuple(p.years))
+                    )
+            years = sorted({y for part in parts for p in part.files for y in p.years})
+            if years:
+                self._refresh_reference(years)
+                self.__dict__.pop("_region_state", None)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            self._define_view()
+            raise
+        order = {f.name: n for n, f in enumerate(inputs)}
+        result.files.sort(key=lambda f: order.get(f.name, 0))
+        return result
+
+    def _write_part(self, files: list[_File], known: dict[str, set[str]]) -> _Part:
+        """Turn files of one layout into canonical rows, check them, and write them as one new Parquet part."""
+        raw = files[0].raw if len(files) == 1 else pl.concat([f.raw for f in files], rechunk=False)
+        short = bool(raw.height) and raw["area_fips"].str.len_bytes().min() < 5
+        frame = _canonical(raw, files[0].layout, short)
+        titles = _new_titles(raw, known) if files[0].layout.has_titles else {}
+        for table, key, _ in TITLES:
+            if table in titles:
+                known[table].update(titles[table][key].to_list())
+        _check_codes(frame, {f.file_id: f for f in files})
+        _check_areas(files, known["area_titles"])
+        name = f"part-{uuid.uuid4().hex}.parquet"
+        frame.write_parquet(
+            self.parts / name, compression=PART_COMPRESSION, statistics=True, row_group_size=ROW_GROUP
+        )
+        return _Part(name, files, titles)
+
+    def _stream_part(
+        self, item: _Input, layout: qcew.Layout, sha: str, file_id: int, written: list[str]
+    ) -> _Part:
+        """Parse, convert and write one large file as one streaming pipeline (less memory, both cores busy)."""
+        name = f"part-{uuid.uuid4().hex}.parquet"
+        path = self.parts / name
+        written.append(name)
+        scan = pl.scan_csv(item.path, schema=_schema(layout), quote_char='"').select(_needed(layout))
+        frame = _canonical(scan.with_columns(file_id=pl.lit(file_id, pl.Int32)), layout)
+        try:
+            frame.sink_parquet(path, compression=PART_COMPRESSION, statistics=True, row_group_size=ROW_GROUP)
+        except (pl.exceptions.PolarsError, OSError) as exc:
+            raise _format_error(item, layout, exc) from None
+        part = pl.scan_parquet(path)
+        stats = _stats(part)
+        f = _File(
+            item,
+            layout,
+            sha,
+            file_id,
+            None,
+            stats["years"],
+            stats["periods"] or "",
+            stats["areas"],
+            stats["rows"],
+        )
+        _check_codes(part, {file_id: f})
+        if stats["missing_areas"]:
+            col_no = layout.columns.index("area_fips")
+            line = qcew.find_line(item.path, col_no, lambda v: not v.strip())
+            raise qcew.QCEWFormatError(item.name, line, f"{col_no + 1} (area_fips)", "missing area code")
+        return _Part(name, [f], {})
+
+    def _commit_parts(self, parts: list[_Part], written: list[str]) -> dict[int, int]:
+        """Catalog new parts (in the open transaction); rewrite older parts whose cells they re-publish.
+
+        Returns the rows replaced, per file id of the file that replaced them.
+        """
+        replaced: dict[int, int] = {}
+        keys = " AND ".join(f"o.{k} = n.{k}" for k in qcew.KEY_COLUMNS)
+        for part in parts:
+            name, members = part.name, part.files
+            years = sorted({y for p in members for y in p.years})
+            areas = sorted({a for p in members for a in p.areas})
+            older = self.con.execute(
+                "SELECT part FROM qcew_parts WHERE len(list_intersect(years, ?::INTEGER[])) > 0 "
+                "AND len(list_intersect(areas, ?::VARCHAR[])) > 0 ORDER BY part",
+                [years, areas],
+            ).fetchall()
+            new = f"read_parquet('{_sql_path(self.parts / name)}')"
+            for (old,) in older:
+                src = f"read_parquet('{_sql_path(self.parts / old)}')"
+                counts = self.con.execute(
+                    f"SELECT n.file_id, count(*) FROM {src} o JOIN {new} n ON {keys} GROUP BY 1"
+                ).fetchall()
+                if not counts:
+                    continue
+                for fid, n in counts:
+                    replaced[fid] = replaced.get(fid, 0) + n
+                kept = f"part-{uuid.uuid4().hex}.parquet"
+                written.append(kept)
+                self.con.execute(
+                    f"COPY (SELECT * FROM {src} o WHERE NOT EXISTS (SELECT 1 FROM {new} n WHERE {keys})) "
+                    f"TO '{_sql_path(self.parts / kept)}' (FORMAT parquet, COMPRESSION lz4_raw, "
+                    f"ROW_GROUP_SIZE {ROW_GROUP})"
+                )
+                self.con.execute("DELETE FROM qcew_parts WHERE part = ?", [old])
+                self.con.execute(
+                    f"INSERT INTO qcew_parts SELECT ?, count(*), coalesce(list(DISTINCT year), []), "
+                    f"coalesce(list(DISTINCT area_fips), []) FROM read_parquet('{_sql_path(self.parts / kept)}')",
+                    [kept],
+                )
+            self.con.execute(
+                "INSERT INTO qcew_parts VALUES (?, ?, ?, ?)",
+                [name, sum(p.rows for p in members), years, areas],
+            )
+        self._define_view()
+        return replaced
+
+    def _merge_titles(self, parts: list[_Part]) -> None:
+        """Add titles titled files carry for codes the reference lists lack (e.g. older NAICS codes)."""
+        for table, key, _ in TITLES:
+            frames = [p.titles[table] for p in parts if table in p.titles]
+            if not frames:
+                continue
+            rows = pl.concat(frames).unique(subset=[key], keep="first").rows()
+            self.con.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?, ?)", rows)
+
+    def add_rows(self, relation: str) -> int:
+        """Append canonical rows from a SQL query (a benchmark's generated panel, a test's fixture) as one part.
+
+        The query must give the columns of :data:`COLUMNS` by name; missing measures may be left out.
+        """
+        if self.read_only:
+            raise PermissionError("this store was opened read-only")
+        self.con.execute(f"CREATE OR REPLACE TEMP VIEW _add_rows AS {relation}")
+        have = {r[0] for r in self.con.execute("DESCRIBE _add_rows").fetchall()}
+        cols = ", ".join(f"{c}::{t} AS {c}" if c in have else f"NULL::{t} AS {c}" for c, t in COLUMNS)
+        name = f"part-{uuid.uuid4().hex}.parquet"
+        target = self.parts / name
+        try:
+            self.con.execute(
+                f"COPY (SELECT {cols} FROM _add_rows) TO '{_sql_path(target)}' "
+                f"(FORMAT parquet, COMPRESSION lz4_raw, ROW_GROUP_SIZE {ROW_GROUP})"
+            )
+            self.con.execute("BEGIN TRANSACTION")
+            rows = self.con.execute(
+                f"INSERT INTO qcew_parts SELECT ?, count(*), coalesce(list(DISTINCT year), []), "
+                f"coalesce(list(DISTINCT area_fips), []) FROM read_parquet('{_sql_path(target)}') RETURNING rows",
+                [name],
+            ).fetchone()[0]
+            self._define_view()
+            self.con.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("ROLLBACK")
+            target.unlink(missing_ok=True)
+            self._define_view()
+            raise
+        finally:
+            self.con.execute("DROP VIEW IF EXISTS _add_rows")
+        return rows
 
     def _refresh_reference(self, years: list[int]) -> None:
         """Recompute, for the years a load touched, what every query needs ("load once, answer many").
 
         The national reference shares of every period of those years, and annual averages derived from the
-        quarters for years BLS's annual file was not loaded for (table ``qcew_annual_derived``).
+        quarters for years BLS's annual file was not loaded for (table ``qcew_annual_derived``). The SQL is the
+        measures' own, compiled ahead (:mod:`sectorhub.lmi.compiled`).
         """
-        import ibis
+        from sectorhub.lmi import compiled
 
-        from sectorhub.lmi import measures
-
-        q = self.ibis.table("qcew")
-        q = q.filter(q.year.isin(years))
-        published = q.filter(q.qtr == "A").select("year").distinct()
-        targets = {
-            "qcew_annual_derived": measures.annualize(q.anti_join(published, "year")),
-            "reference_shares": measures.all_references(q, estimate=self._needs_estimate(years)),
-        }
+        self.con.execute(
+            "CREATE OR REPLACE TEMP TABLE _refresh_years AS SELECT unnest(?::INTEGER[]) AS year", [years]
+        )
+        reference = "reference_estimated" if self._needs_estimate(years) else "reference_us"
+        targets = {"qcew_annual_derived": "annual_derived", "reference_shares": reference}
         existing = {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-        for table, expr in targets.items():
-            sql = ibis.to_sql(expr, dialect="duckdb")
+        for table, name in targets.items():
+            sql = compiled.query(name)
             if table in existing:
-                self.con.execute(f"DELETE FROM {table} WHERE year IN (SELECT unnest(?::INTEGER[]))", [years])
+                self.con.execute(f"DELETE FROM {table} WHERE year IN (SELECT year FROM _refresh_years)")
                 self.con.execute(f"INSERT INTO {table} {sql}")
             else:
                 self.con.execute(f"CREATE TABLE {table} AS {sql}")
+        self.con.execute("DROP TABLE _refresh_years")
+        self._tables.clear()
 
     def _needs_estimate(self, years: list[int]) -> bool:
         """Whether some period of these years lacks the U.S. file, so national shares must be estimated."""
@@ -282,211 +626,223 @@ class Store:
                 [str(path)],
             )
 
-    def _load_one(self, item: _Input, layout: qcew.Layout) -> FileResult:
-        sha = _sha256(item.path)
-        known = self.con.execute("SELECT rows FROM ledger WHERE sha256 = ?", [sha]).fetchone()
-        if known:
-            return FileResult(item.name, "unchanged", known[0])
-        file_id = self.con.execute("SELECT coalesce(max(file_id), 0) + 1 FROM ledger").fetchone()[0]
-        self.con.execute("DROP TABLE IF EXISTS reject_errors")
-        self.con.execute("DROP TABLE IF EXISTS reject_scans")
-        previous = self.con.execute(
-            "SELECT table_type FROM information_schema.tables WHERE table_name = '_stage'"
-        ).fetchone()
-        if previous:
-            self.con.execute(f"DROP {'VIEW' if previous[0] == 'VIEW' else 'TABLE'} _stage")
-        # Titled files (by area, by industry) are read once into a scratch table, since both the titles and
-        # the rows are taken from them; single files, the large ones, are parsed straight into the store.
-        kind = "TABLE" if layout.has_titles else "VIEW"
-        try:
-            self.con.execute(
-                f"CREATE TEMP {kind} _stage AS SELECT * FROM {qcew.read_csv_sql(item.path, layout)}"
-            )
-            if layout.has_titles:
-                self._merge_titles()
-            rows = self._insert(layout, file_id)
-        except duckdb.Error as exc:
-            line = qcew.count_readable_lines(item.path) + 1
-            raise qcew.QCEWFormatError(
-                item.name, line, None, f"unreadable data ({_first_line(exc)})"
-            ) from exc
-        self._check_rejects(item)
-        self._validate(item, layout, file_id)
-        replaced = self._replace_older(file_id)
-        years, periods, areas = self.con.execute(
-            "SELECT list(DISTINCT year ORDER BY year), string_agg(DISTINCT qtr, ',' ORDER BY qtr), "
-            "count(DISTINCT area_fips) FROM qcew WHERE file_id = ?",
-            [file_id],
-        ).fetchone()
-        self.con.execute(
-            "INSERT INTO ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                file_id,
-                item.name,
-                sha,
-                rows,
-                layout.name,
-                ",".join(map(str, years)),
-                periods,
-                areas,
-                replaced,
-                datetime.now(UTC),
-            ],
-        )
-        return FileResult(item.name, "loaded", rows, layout.name, replaced, tuple(years))
 
-    def _check_rejects(self, item: _Input) -> None:
-        """Turn DuckDB's rejected rows (bad numbers, wrong column counts) into errors with line and column."""
-        rows = self.con.execute(
-            "SELECT line, column_idx, column_name, error_type, error_message FROM reject_errors "
-            "ORDER BY line, column_idx LIMIT 5"
-        ).fetchall()
-        if not rows:
-            return
-        line, col_idx, col_name, etype, message = rows[0]
-        column = f"{col_idx} ({col_name})" if col_name else col_idx
-        if etype == "CAST":
-            found = re.search(r'Could not convert string "(.*)" to', message)
-            message = f"not a number: {found.group(1)!r}" if found else message
-        raise qcew.QCEWFormatError(item.name, int(line), column, message)
-
-    def _validate(self, item: _Input, layout: qcew.Layout, file_id: int) -> None:
-        """Check codes the parser cannot (area codes, years, periods, disclosure and ownership codes).
-
-        The checks run on the rows just inserted; the line of the first offending value is then found in the
-        file itself (only on this error path).
-        """
-        period_ok = "qtr IN ('1','2','3','4')" if layout.period == "quarterly" else "qtr = 'A'"
-        checks = [
-            (
-                "area_fips",
-                f"NOT (regexp_full_match(s.area_fips, '{qcew.AREA_CODE.pattern[1:-1]}') AND "
-                "EXISTS (SELECT 1 FROM area_titles a WHERE a.area_fips = s.area_fips))",
-                "unknown area code {!r}",
-            ),
-            ("year", "s.year IS NULL OR s.year NOT BETWEEN 1975 AND 2100", "invalid year {!r}"),
-            ("qtr", f"NOT ({period_ok})", "period {!r} does not fit a " + layout.period + " layout"),
-            ("disclosure_code", "s.disclosure_code NOT IN ('', 'N', '-')", "unknown disclosure code {!r}"),
-            ("own_code", "NOT regexp_full_match(s.own_code, '[0-9]')", "invalid ownership code {!r}"),
-        ]
-        where = " OR ".join(f"({bad})" for _, bad, _ in checks)
-        hit = self.con.execute(
-            f"SELECT {', '.join(c for c, _, _ in checks)} FROM qcew s WHERE s.file_id = ? AND ({where}) LIMIT 1",
-            [file_id],
-        ).fetchone()
-        if not hit:
-            return
-        values = dict(zip([c for c, _, _ in checks], hit, strict=True))
-        for column, bad, message in checks:
-            still = self.con.execute(
-                f"SELECT 1 FROM (SELECT ?::VARCHAR AS area_fips, ?::INTEGER AS year, ?::VARCHAR AS qtr, "
-                f"?::VARCHAR AS disclosure_code, ?::VARCHAR AS own_code) s WHERE {bad}",
-                [
-                    values["area_fips"],
-                    values["year"],
-                    values["qtr"],
-                    values["disclosure_code"],
-                    values["own_code"],
-                ],
-            ).fetchone()
-            if still:
-                col_no = layout.columns.index(column) + 1
-                shown = values[column]
-                line = qcew.find_line(
-                    item.path, col_no - 1, lambda v, want=shown, col=column: _same_code(col, v, want)
-                )
-                raise qcew.QCEWFormatError(item.name, line, f"{col_no} ({column})", message.format(shown))
-
-    def _insert(self, layout: qcew.Layout, file_id: int) -> int:
-        """Insert the staged rows in canonical form: suppressed values become NULL, never zero."""
-        source = {canon: col for col, canon in layout.rename.items()}
-        suppressed = "coalesce(disclosure_code, '') IN ('N', '-')"
-        lq_suppressed = (
-            "coalesce(lq_disclosure_code, '') IN ('N', '-')"
-            if "lq_disclosure_code" in layout.columns
-            else "false"
-        )
-        oty_suppressed = (
-            "coalesce(oty_disclosure_code, '') IN ('N', '-')"
-            if "oty_disclosure_code" in layout.columns
-            else "false"
-        )
-
-        def measure(m: str) -> str:
-            if m == "emplvl" and layout.period == "quarterly":
-                expr = '(("month1_emplvl" + "month2_emplvl" + "month3_emplvl") / 3.0)'
-            elif m in source:
-                expr = f'"{source[m]}"'
-            else:
-                return "NULL"
-            return expr if m == "estabs" else f"CASE WHEN {suppressed} THEN NULL ELSE {expr} END"
-
-        def published(canon: str, measure_name: str, gate: str) -> str:
-            if canon not in source:
-                return "NULL"
-            col = f'"{source[canon]}"'
-            return col if measure_name == "estabs" else f"CASE WHEN {gate} THEN NULL ELSE {col} END"
-
-        select = [
-            "CASE WHEN regexp_full_match(area_fips, '[0-9]{1,4}') THEN lpad(area_fips, 5, '0') ELSE area_fips END",
-            "own_code",
-            "industry_code",
-            "agglvl_code",
-            "size_code",
-            "TRY_CAST(year AS INTEGER)",
-            "qtr",
-            "coalesce(disclosure_code, '')",
-        ]
-        select += [measure(m) for m in PUB_MEASURES]
-        select.append(_code_or_null(layout, "lq_disclosure_code"))
-        select += [published(f"pub_lq_{m}", m, lq_suppressed) for m in PUB_MEASURES]
-        select.append(_code_or_null(layout, "oty_disclosure_code"))
-        for m in PUB_MEASURES:
-            select.append(published(f"pub_oty_{m}_chg", m, oty_suppressed))
-            select.append(published(f"pub_oty_{m}_pct_chg", m, oty_suppressed))
-        select.append(str(int(file_id)))
-        return self.con.execute(f"INSERT INTO qcew SELECT {', '.join(select)} FROM _stage").fetchone()[0]
-
-    def _replace_older(self, file_id: int) -> int:
-        """Delete rows of earlier files that this file re-publishes (same key); return how many."""
-        keys = " AND ".join(f"o.{k} = n.{k}" for k in qcew.KEY_COLUMNS)
-        scope = self.con.execute(
-            "SELECT 1 FROM qcew o WHERE o.file_id <> ? AND o.year IN (SELECT DISTINCT year FROM qcew WHERE file_id = ?) "
-            "AND o.area_fips IN (SELECT DISTINCT area_fips FROM qcew WHERE file_id = ?) LIMIT 1",
-            [file_id, file_id, file_id],
-        ).fetchone()
-        if not scope:
-            return 0
-        before = self.con.execute("SELECT count(*) FROM qcew").fetchone()[0]
-        self.con.execute(
-            f"DELETE FROM qcew o WHERE o.file_id <> ? AND EXISTS "
-            f"(SELECT 1 FROM qcew n WHERE n.file_id = ? AND {keys})",
-            [file_id, file_id],
-        )
-        return before - self.con.execute("SELECT count(*) FROM qcew").fetchone()[0]
-
-    def _merge_titles(self) -> None:
-        """Add titles a titled file carries for codes the reference lists lack (e.g. older NAICS codes)."""
-        for table, key, title in (
-            ("area_titles", "area_fips", "area_title"),
-            ("industry_titles", "industry_code", "industry_title"),
-            ("ownership_titles", "own_code", "own_title"),
-            ("agglvl_titles", "agglvl_code", "agglvl_title"),
-        ):
-            self.con.execute(
-                f"INSERT INTO {table} SELECT DISTINCT ON (k) k, {title} FROM (SELECT "
-                f"{_normalized(key)} AS k, {title} FROM _stage) s "
-                f"WHERE {title} IS NOT NULL AND {title} <> '' AND NOT EXISTS (SELECT 1 FROM {table} t WHERE t.{key} = s.k)"
-            )
+# ---------------------------------------------------------------------------------------------- parsing
 
 
-def _normalized(key: str) -> str:
-    """SQL restoring the leading zero of a numeric area code that a spreadsheet stripped."""
-    if key != "area_fips":
-        return key
+def _file_dtype(column: str) -> pl.DataType:
+    """How Polars parses a file column: codes and titles as text, levels as integers, ratios as floats."""
+    if (
+        column != "year"
+        and column in qcew.CODE_COLUMNS
+        or column in qcew.TITLE_COLUMNS
+        or column.endswith("disclosure_code")
+    ):
+        return pl.String
+    if column.startswith("lq_") or column.endswith("_pct_chg"):
+        return pl.Float64
+    return pl.Int32 if column == "year" else pl.Int64
+
+
+def _needed(layout: qcew.Layout) -> list[str]:
+    """The file columns the store keeps (codes, measures, published LQs and employment changes, titles)."""
+    wanted = set(qcew.CODE_COLUMNS)
+    if layout.has_titles:
+        wanted |= {"area_title", "own_title", "industry_title", "agglvl_title"}
+    keep_oty = {f"pub_oty_{m}_chg" for m in PUB_OTY} | {"pub_oty_disclosure_code"}
+    for col, canon in layout.rename.items():
+        if not canon.startswith("pub_oty_") or canon in keep_oty:
+            wanted.add(col)
+    return [c for c in layout.columns if c in wanted]
+
+
+_NOT_PARSED = re.compile(r"could not parse `(?P<value>[^`]*)` as dtype `[^`]*` at column '(?P<column>[^']+)'")
+
+
+def _schema(layout: qcew.Layout) -> dict[str, pl.DataType]:
+    return {c: _file_dtype(c) for c in layout.columns}
+
+
+def _read(item: _Input, layout: qcew.Layout) -> pl.DataFrame:
+    """Parse one file with explicit types; a bad value or stream raises QCEWFormatError with line and column."""
+    try:
+        return pl.read_csv(item.path, schema=_schema(layout), columns=_needed(layout), quote_char='"')
+    except (pl.exceptions.PolarsError, OSError) as exc:
+        raise _format_error(item, layout, exc) from None
+
+
+def _format_error(item: _Input, layout: qcew.Layout, exc: Exception) -> qcew.QCEWFormatError:
+    """The parser's error as a QCEWFormatError naming the file, line and column (found in the file itself)."""
+    message = str(exc)
+    found = _NOT_PARSED.search(message)
+    if found and found.group("column") in layout.columns:
+        column, value = found.group("column"), found.group("value").strip().strip('"')
+        col_no = layout.columns.index(column)
+        line = qcew.find_line(item.path, col_no, lambda v: v.strip() == value)
+        return qcew.QCEWFormatError(item.name, line, f"{col_no + 1} ({column})", f"not a number: {value!r}")
+    line = qcew.count_readable_lines(item.path) + 1
+    first = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
+    return qcew.QCEWFormatError(item.name, line, None, f"unreadable data ({first})")
+
+
+def _streamable(item: _Input, layout: qcew.Layout) -> bool:
+    """Large plain files without titles are parsed, converted and written as one streaming pipeline."""
+    if layout.has_titles or item.path.stat().st_size < STREAM_BYTES:
+        return False
+    with open(item.path, "rb") as fh:
+        return fh.read(2) != b"\x1f\x8b"
+
+
+def _stats(frame: pl.LazyFrame) -> dict:
+    """Years, periods, areas and rows of canonical rows (for the ledger and the catalog)."""
     return (
-        "CASE WHEN regexp_full_match(area_fips, '[0-9]{1,4}') THEN lpad(area_fips, 5, '0') ELSE area_fips END"
+        frame.select(
+            years=pl.col("year").drop_nulls().unique().sort().implode(),
+            periods=pl.col("qtr").drop_nulls().unique().sort().str.join(","),
+            areas=pl.col("area_fips").drop_nulls().unique().sort().implode(),
+            rows=pl.len(),
+            missing_areas=pl.col("area_fips").null_count(),
+        )
+        .collect()
+        .row(0, named=True)
     )
+
+
+def _read_file(item: _Input, layout: qcew.Layout, sha: str, file_id: int) -> _File:
+    """Read one file and note what it holds (years, periods, areas) for the ledger and the catalog."""
+    raw = _read(item, layout).with_columns(file_id=pl.lit(file_id, pl.Int32))
+    years = [int(y) for y in raw["year"].unique().to_list() if y is not None]
+    periods = ",".join(sorted(q for q in raw["qtr"].unique().to_list() if q is not None))
+    areas = sorted(
+        {qcew.normalize_area_code(a) for a in raw["area_fips"].unique().to_list() if a is not None}
+    )
+    return _File(item, layout, sha, file_id, raw, sorted(years), periods, areas, raw.height)
+
+
+def _canonical(raw, layout: qcew.Layout, short_areas: bool = True):
+    """Canonical rows: suppressed values NULL, never zero; area codes normalised.
+
+    ``raw`` is a DataFrame or a LazyFrame (the result is of the same kind). ``short_areas=False`` skips restoring
+    the leading zeros of area codes (the caller knows every code has five characters).
+    """
+    source = {canon: col for col, canon in layout.rename.items()}
+    area = pl.col("area_fips")
+    if short_areas:
+        area = pl.when(area.str.contains(r"^[0-9]{1,4}$")).then(area.str.zfill(5)).otherwise(area)
+    disclosure = pl.col("disclosure_code").fill_null("")
+    suppressed = disclosure.is_in(["N", "-"])
+
+    def gate(expr: pl.Expr, code: str | None) -> pl.Expr:
+        if code is None:
+            return expr
+        return pl.when(pl.col(code).fill_null("").is_in(["N", "-"])).then(None).otherwise(expr)
+
+    exprs: dict[str, pl.Expr] = {
+        "area_fips": area,
+        **{c: pl.col(c) for c in ("own_code", "industry_code", "agglvl_code", "size_code", "qtr", "file_id")},
+        "year": pl.col("year"),
+        "disclosure_code": disclosure,
+    }
+    for m in PUB_MEASURES:
+        if m == "emplvl" and layout.period == "quarterly":
+            months = [pl.col(source[f"emp_m{k}"]) for k in (1, 2, 3)]
+            expr = (months[0] + months[1] + months[2]).cast(pl.Float64) / 3.0
+        elif m in source:
+            expr = pl.col(source[m])
+        else:
+            expr = pl.lit(None)
+        exprs[m] = expr if m == "estabs" else pl.when(suppressed).then(None).otherwise(expr)
+    lq_code, oty_code = source.get("pub_lq_disclosure_code"), source.get("pub_oty_disclosure_code")
+    exprs["pub_lq_disclosure_code"] = pl.col(lq_code).fill_null("") if lq_code else pl.lit(None)
+    for m in PUB_MEASURES:
+        col = source.get(f"pub_lq_{m}")
+        exprs[f"pub_lq_{m}"] = (
+            pl.lit(None) if col is None else (pl.col(col) if m == "estabs" else gate(pl.col(col), lq_code))
+        )
+    exprs["pub_oty_disclosure_code"] = pl.col(oty_code).fill_null("") if oty_code else pl.lit(None)
+    for m in PUB_OTY:
+        col = source.get(f"pub_oty_{m}_chg")
+        exprs[f"pub_oty_{m}_chg"] = pl.lit(None) if col is None else gate(pl.col(col), oty_code)
+    frame = raw.select(**{c: exprs[c].cast(_POLARS[t]) for c, t in COLUMNS})
+    return frame
+
+
+def _new_titles(raw: pl.DataFrame, known: dict[str, set[str]]) -> dict[str, pl.DataFrame]:
+    """Titles a titled file carries for codes the title tables lack (only those codes' rows are looked at)."""
+    titles = {}
+    for table, key, title in TITLES:
+        codes = [c for c in raw[key].unique().to_list() if c is not None]
+        norm = qcew.normalize_area_code if key == "area_fips" else str
+        unknown = [c for c in codes if norm(c) not in known[table]]
+        if not unknown:
+            continue
+        t = raw.filter(pl.col(key).is_in(unknown)).select(key, title)
+        t = t.filter(pl.col(title).is_not_null() & (pl.col(title) != ""))
+        if key == "area_fips":
+            t = t.with_columns(area_fips=pl.col("area_fips").map_elements(norm, return_dtype=pl.String))
+        titles[table] = t.unique(subset=[key], keep="first")
+    return titles
+
+
+def _check_codes(frame: pl.DataFrame, files: dict[int, _File]) -> None:
+    """Check the codes a parser cannot (years, periods, disclosure and ownership codes): file, line, column."""
+    layout = next(iter(files.values())).layout
+    periods = ["1", "2", "3", "4"] if layout.period == "quarterly" else ["A"]
+    checks = [
+        ("year", pl.col("year").is_null() | ~pl.col("year").is_between(1975, 2100), "invalid year {!r}"),
+        (
+            "qtr",
+            pl.col("qtr").is_null() | ~pl.col("qtr").is_in(periods),
+            "period {!r} does not fit a " + layout.period + " layout",
+        ),
+        ("disclosure_code", ~pl.col("disclosure_code").is_in(["", "N", "-"]), "unknown disclosure code {!r}"),
+        (
+            "own_code",
+            pl.col("own_code").is_null() | ~pl.col("own_code").str.contains(r"^[0-9]$"),
+            "invalid ownership code {!r}",
+        ),
+    ]
+    frame = frame.lazy()
+    bad = frame.select(**{c: expr.any() for c, expr, _ in checks}).collect().row(0, named=True)
+    for column, expr, message in checks:
+        if not bad[column]:
+            continue
+        first = frame.filter(expr).head(1).collect().row(0, named=True)
+        value, f = first[column], files[first["file_id"]]
+        col_no = f.layout.columns.index(column)
+        line = qcew.find_line(f.item.path, col_no, lambda v, want=value, col=column: _same_code(col, v, want))
+        raise qcew.QCEWFormatError(f.item.name, line, f"{col_no + 1} ({column})", message.format(value))
+
+
+def _check_areas(files: list[_File], known: set[str]) -> None:
+    """Every area code must look like a QCEW code and be titled (reference list or the files' own titles)."""
+    for f in files:
+        col_no = f.layout.columns.index("area_fips")
+        if f.raw is not None and f.raw["area_fips"].null_count():
+            line = qcew.find_line(f.item.path, col_no, lambda v: not v.strip())
+            raise qcew.QCEWFormatError(f.item.name, line, f"{col_no + 1} (area_fips)", "missing area code")
+        for code in f.areas:
+            if qcew.AREA_CODE.match(code) and code in known:
+                continue
+            line = qcew.find_line(
+                f.item.path, col_no, lambda v, want=code: qcew.normalize_area_code(v) == want
+            )
+            raise qcew.QCEWFormatError(
+                f.item.name, line, f"{col_no + 1} (area_fips)", f"unknown area code {code!r}"
+            )
+
+
+def _overlaps(a: _File, b: _File) -> bool:
+    """Whether two files may share a cell (a year and an area in common)."""
+    return bool(set(a.years) & set(b.years)) and bool(set(a.areas) & set(b.areas))
+
+
+def _old_columns(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.execute("DESCRIBE qcew").fetchall()}
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def _same_code(column: str, raw: str, want) -> bool:
@@ -497,14 +853,6 @@ def _same_code(column: str, raw: str, want) -> bool:
     if column == "year":
         return not raw.isdigit() or str(want) == raw or want is None
     return raw == ("" if want is None else str(want))
-
-
-def _code_or_null(layout: qcew.Layout, column: str) -> str:
-    return f"coalesce({column}, '')" if column in layout.columns else "NULL"
-
-
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0]
 
 
 def _sha256(path: Path) -> str:
