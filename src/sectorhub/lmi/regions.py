@@ -125,7 +125,6 @@ def region_frame(
         con.execute(
             "CREATE OR REPLACE TEMP TABLE _region_request (kind VARCHAR, area_fips VARCHAR, year INTEGER, qtr VARCHAR)"
         )
-        state["threads"] = int(con.execute("SELECT current_setting('threads')").fetchone()[0])
         state["prepared"] = set()
         state["published_annual"] = {
             y for (y,) in con.execute("SELECT DISTINCT year FROM qcew WHERE qtr = 'A'").fetchall()
@@ -145,13 +144,7 @@ def region_frame(
         sql = ibis.to_sql(_region_expr(store, ownership, agglvl), dialect="duckdb")
         con.execute(f"PREPARE {name} AS {sql}")
         state["prepared"].add(name)
-    # A small query runs faster on one thread than with the scheduling of two.
-    con.execute("SET threads = 1")
-    try:
-        result = con.execute(f"EXECUTE {name}")
-        frame = result.df()
-    finally:
-        con.execute(f"SET threads = {state['threads']}")
+    frame = con.execute(f"EXECUTE {name}").df()
     complete = {
         (int(y), q)
         for y, q, n in frame[["year", "qtr", "region_counties"]].drop_duplicates().itertuples(index=False)
@@ -196,7 +189,11 @@ def _region_expr(store, ownership: str, agglvl: str) -> ir.Table:
         *[annual[c] if c in annual.columns else ibis.null("int64").name(c) for c in cols]
     ).cast(direct.schema())
     data = direct.union(annual)
-    sums = _sum_region(data)
+    # Only the requested cells and the all-industry totals (the LQ denominators and the coverage) are summed.
+    wanted = ((data.own_code == ownership) & (data.agglvl_code == agglvl)) | (
+        (data.own_code == "0") & (data.industry_code == "10")
+    )
+    sums = _sum_region(data.filter(wanted))
     cells = sums.filter((sums.own_code == ownership) & (sums.agglvl_code == agglvl))
     totals = M.area_totals(sums, SUMMED)
     ref = store.table("reference_shares")
@@ -232,9 +229,10 @@ def _present(df: pd.DataFrame, period: str) -> pd.DataFrame:
     df = df[df["industry_code"].notna()]
 
     def col(name: str) -> np.ndarray:
-        return pd.to_numeric(df[name].astype(object), errors="coerce").to_numpy(
-            dtype="float64", na_value=np.nan
-        )
+        values = df[name]
+        if values.dtype == object:  # a column of NULLs only
+            values = pd.to_numeric(values, errors="coerce")
+        return values.to_numpy(dtype="float64", na_value=np.nan)
 
     order = np.argsort([c[:2] + c for c in df["industry_code"]], kind="stable")
     wages = col("total_wages")[order]
