@@ -125,7 +125,6 @@ def region_frame(
         con.execute(
             "CREATE OR REPLACE TEMP TABLE _region_request (kind VARCHAR, area_fips VARCHAR, year INTEGER, qtr VARCHAR)"
         )
-        state["prepared"] = set()
         state["published_annual"] = {
             y for (y,) in con.execute("SELECT DISTINCT year FROM qcew WHERE qtr = 'A'").fetchall()
         }
@@ -139,11 +138,7 @@ def region_frame(
         "unnest(?::VARCHAR[])",
         [list(col) for col in zip(*rows, strict=True)],
     )
-    name = f"region_{ownership}_{agglvl}"
-    if name not in state["prepared"]:
-        sql = ibis.to_sql(_region_expr(store, ownership, agglvl), dialect="duckdb")
-        con.execute(f"PREPARE {name} AS {sql}")
-        state["prepared"].add(name)
+    name = store.prepare(f"region_{ownership}_{agglvl}", lambda: _region_expr(store, ownership, agglvl))
     frame = con.execute(f"EXECUTE {name}").df()
     complete = {
         (int(y), q)

@@ -183,6 +183,7 @@ class Store:
         self._ibis = None
         self._tables: dict = {}
         self._scratch: tempfile.TemporaryDirectory | None = None
+        self._prepared: set[str] = set()
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
@@ -261,6 +262,7 @@ class Store:
         temp = "TEMP " if self.read_only else ""
         self.con.execute(f"CREATE OR REPLACE {temp}VIEW qcew AS {source}")
         self._tables.clear()
+        self._prepared.clear()
 
     def close(self) -> None:
         """Close the connection (and release the file lock)."""
@@ -289,6 +291,19 @@ class Store:
         if name not in self._tables:
             self._tables[name] = self.ibis.table(name)
         return self._tables[name]
+
+    def prepare(self, name: str, build: Callable[[], object]) -> str:
+        """Compile an Ibis expression (built by ``build``) once per store into a DuckDB prepared statement.
+
+        Returns the statement's name for ``EXECUTE``. Statements are prepared again after a load changes the
+        view ``qcew``.
+        """
+        if name not in self._prepared:
+            import ibis
+
+            self.con.execute(f"PREPARE {name} AS {ibis.to_sql(build(), dialect='duckdb')}")
+            self._prepared.add(name)
+        return name
 
     def sql(self, query: str, params: list | None = None) -> duckdb.DuckDBPyConnection:
         """Run SQL against the store; the result has ``fetchone()``, ``fetchall()`` and ``df()``."""

@@ -1,0 +1,88 @@
+"""Location quotients of individual cells (areas × ownerships × industries), as prepared queries.
+
+"Load once, answer many": after a load, asking for the LQs of every county cell of a period, or of one county,
+should cost the query and nothing else. The question is the engine's Ibis measures
+(:func:`sectorhub.lmi.measures.location_quotients` over :func:`~sectorhub.lmi.measures.area_totals` and the stored
+national reference), compiled once per store and measure list into a DuckDB prepared statement that reads the
+period, areas and aggregation levels of each call from a temporary request table. Results come back through
+Arrow (``arrow=True`` returns the Arrow table itself).
+
+Example::
+
+    >>> cell_lqs(store, year=2022, period="A", measures=("total_wages",), areas=["39049"])   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sectorhub.lmi import measures as M
+
+COUNTY_LEVELS = ("70", "71", "72", "73", "74", "75", "76", "77", "78")
+
+
+def _request(store) -> None:
+    if "_cells_request" not in store.__dict__.setdefault("_cells_state", {}):
+        store.con.execute(
+            "CREATE OR REPLACE TEMP TABLE _cells_request (kind VARCHAR, code VARCHAR, year INTEGER, qtr VARCHAR)"
+        )
+        store._cells_state["_cells_request"] = True
+
+
+def _expression(store, measures: tuple[str, ...], some_areas: bool):
+    q = store.table("qcew")
+    req = store.table("_cells_request")
+    period = req.filter(req.kind == "p").select("year", "qtr")
+    levels = req.filter(req.kind == "l").select(agglvl_code=req.code)
+    rows = q.semi_join(period, ["year", "qtr"])
+    if some_areas:
+        rows = rows.semi_join(req.filter(req.kind == "a").select(area_fips=req.code), "area_fips")
+    cells = rows.filter(rows.size_code == "0").semi_join(levels, "agglvl_code")
+    cells = cells.select("area_fips", "own_code", "industry_code", "agglvl_code", "year", "qtr", *measures)
+    ref = store.table("reference_shares").semi_join(period, ["year", "qtr"])
+    return M.location_quotients(cells, M.area_totals(rows, measures), ref, measures)
+
+
+def cell_lqs(
+    store,
+    *,
+    year: int,
+    period: str = "A",
+    measures: Sequence[str] = ("emplvl",),
+    areas: Sequence[str] | None = None,
+    levels: Sequence[str] = COUNTY_LEVELS,
+    arrow: bool = False,
+):
+    """The BLS location quotients ``lq_<measure>`` of every cell of the areas (all areas when None).
+
+    One row per area, ownership and industry at the aggregation levels asked (county levels by default), with
+    ``lq_reference`` naming where the national shares came from. Suppressed cells have a NULL LQ.
+    """
+    period = str(period).upper()
+    if period not in {"1", "2", "3", "4", "A"}:
+        raise ValueError(f"period must be 1, 2, 3, 4 or A; got {period!r}")
+    measures = tuple(measures)
+    allowed = M.measures_for(period)
+    unknown = [m for m in measures if m not in allowed]
+    if unknown or not measures:
+        raise ValueError(f"measures for period {period} are {', '.join(allowed)}; got {', '.join(unknown)}")
+    codes = [str(a) for a in areas] if areas is not None else []
+    if any(not re.fullmatch(r"[0-9A-Z]{5}", a) for a in codes):
+        raise ValueError("area codes are five characters, like 39049 or C1814")
+    _request(store)
+    con = store.con
+    con.execute("DELETE FROM _cells_request")
+    rows = [("p", None, int(year), period)] + [("l", lv, None, None) for lv in levels]
+    rows += [("a", a, None, None) for a in codes]
+    con.execute(
+        "INSERT INTO _cells_request SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]), "
+        "unnest(?::VARCHAR[])",
+        [list(col) for col in zip(*rows, strict=True)],
+    )
+    name = store.prepare(
+        f"cells_{'some' if areas is not None else 'all'}_{'_'.join(measures)}",
+        lambda: _expression(store, measures, areas is not None),
+    )
+    table = con.sql(f"EXECUTE {name}").to_arrow_table()
+    return table if arrow else table.to_pandas()

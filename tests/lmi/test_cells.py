@@ -1,0 +1,62 @@
+"""Cell LQs as prepared questions: BLS's own figures, for one county, every county, and the next county."""
+
+from __future__ import annotations
+
+import pytest
+
+from sectorhub.lmi.cells import cell_lqs
+from tests.lmi.test_measures import lq_tolerance
+
+
+def published(store, area: str):
+    return store.sql(
+        "SELECT own_code, industry_code, pub_lq_emp_m1, pub_lq_total_wages FROM qcew WHERE area_fips = ? "
+        "AND year = 2016 AND qtr = '1' AND size_code = '0' AND agglvl_code BETWEEN '70' AND '78'",
+        [area],
+    ).df()
+
+
+@pytest.mark.parametrize("area", ["39049", "39041"])
+def test_cell_lqs_of_a_county_are_bls_published_lqs(loaded_store, area):
+    """Franklin then Delaware County, 2016 Q1 (the second call reuses the prepared statement)."""
+    ours = cell_lqs(loaded_store, year=2016, period="1", measures=("emp_m1", "total_wages"), areas=[area])
+    pub = published(loaded_store, area)
+    assert len(ours) == len(pub) > 500
+    both = ours.merge(pub, on=["own_code", "industry_code"])
+    for m in ("emp_m1", "total_wages"):
+        disclosed = both[f"pub_lq_{m}"].notna() & (both[f"pub_lq_{m}"] > 0)
+        assert disclosed.sum() > 300
+        diff = (both.loc[disclosed, f"lq_{m}"] - both.loc[disclosed, f"pub_lq_{m}"]).abs()
+        assert (diff <= lq_tolerance(both.loc[disclosed, f"pub_lq_{m}"])).mean() >= 0.999
+    # Franklin County's private total has LQ 0.99 (BLS), the all-ownership total 1.
+    if area == "39049":
+        total = both[(both.own_code == "5") & (both.industry_code == "10")]
+        assert round(float(total.lq_emp_m1.iloc[0]), 2) == 0.99
+        assert (
+            round(float(both[(both.own_code == "0") & (both.industry_code == "10")].lq_emp_m1.iloc[0]), 2)
+            == 1.0
+        )
+
+
+def test_every_county_at_once_gives_the_same_lqs_as_one_county(loaded_store):
+    every = cell_lqs(loaded_store, year=2016, period="1", measures=("emp_m1",), arrow=True).to_pandas()
+    one = cell_lqs(loaded_store, year=2016, period="1", measures=("emp_m1",), areas=["39049"])
+    mine = every[every.area_fips == "39049"].sort_values(["own_code", "industry_code"]).reset_index(drop=True)
+    one = one.sort_values(["own_code", "industry_code"]).reset_index(drop=True)
+    assert every.area_fips.nunique() > 80  # Ohio's 88 counties and every other loaded county-level area
+    assert mine.lq_emp_m1.equals(one.lq_emp_m1)
+
+
+def test_a_suppressed_cell_has_no_lq_and_bad_requests_are_refused(loaded_store):
+    ours = cell_lqs(loaded_store, year=2016, period="1", measures=("emp_m1",), areas=["39049"])
+    suppressed = loaded_store.sql(
+        "SELECT count(*) FROM qcew WHERE area_fips = '39049' AND year = 2016 AND qtr = '1' AND size_code = '0' "
+        "AND agglvl_code BETWEEN '70' AND '78' AND disclosure_code = 'N'"
+    ).fetchone()[0]
+    assert suppressed > 0 and ours.lq_emp_m1.isna().sum() >= suppressed
+    with pytest.raises(ValueError, match="period"):
+        cell_lqs(loaded_store, year=2016, period="5")
+    with pytest.raises(ValueError, match="measures"):
+        cell_lqs(loaded_store, year=2016, period="A", measures=("emp_m1",))
+    with pytest.raises(ValueError, match="area codes"):
+        cell_lqs(loaded_store, year=2016, period="1", measures=("emp_m1",), areas=["39049; DROP TABLE qcew"])
