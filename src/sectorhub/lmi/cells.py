@@ -1,11 +1,11 @@
-"""Location quotients of individual cells (areas × ownerships × industries), as prepared queries.
+"""Location quotients of individual cells (areas × ownerships × industries), as one prepared query.
 
-"Load once, answer many": after a load, asking for the LQs of every county cell of a period, or of one county,
-should cost the query and nothing else. The question is the engine's Ibis measures
+"Load once, answer many": after a load, asking for the LQs of every county cell of a period, then of one county,
+then of another, should cost the query and nothing else. The question is the engine's Ibis measures
 (:func:`sectorhub.lmi.measures.location_quotients` over :func:`~sectorhub.lmi.measures.area_totals` and the stored
-national reference), compiled once per store and measure list into a DuckDB prepared statement that reads the
-period, areas and aggregation levels of each call from a temporary request table. Results come back through
-Arrow (``arrow=True`` returns the Arrow table itself).
+national reference), compiled once per store into one DuckDB prepared statement whose parameters (the period,
+the measure, the areas and the aggregation levels) come from a temporary request table. Results come back
+through Arrow (``arrow=True`` returns the Arrow table itself).
 
 Example::
 
@@ -18,30 +18,29 @@ import re
 from collections.abc import Sequence
 
 from sectorhub.lmi import measures as M
+from sectorhub.lmi.sources.qcew import MEASURES
 
 COUNTY_LEVELS = ("70", "71", "72", "73", "74", "75", "76", "77", "78")
+KEYS = ("area_fips", "own_code", "industry_code", "agglvl_code", "year", "qtr")
 
 
-def _request(store) -> None:
-    if "_cells_request" not in store.__dict__.setdefault("_cells_state", {}):
-        store.con.execute(
-            "CREATE OR REPLACE TEMP TABLE _cells_request (kind VARCHAR, code VARCHAR, year INTEGER, qtr VARCHAR)"
-        )
-        store._cells_state["_cells_request"] = True
+def _expression(store):
+    """LQs of one measure (chosen by the request) for the requested period, areas and levels."""
+    import ibis
 
-
-def _expression(store, measures: tuple[str, ...], some_areas: bool):
     q = store.table("qcew")
     req = store.table("_cells_request")
     period = req.filter(req.kind == "p").select("year", "qtr")
+    areas = req.filter(req.kind == "a").select(area_fips=req.code)
     levels = req.filter(req.kind == "l").select(agglvl_code=req.code)
-    rows = q.semi_join(period, ["year", "qtr"])
-    if some_areas:
-        rows = rows.semi_join(req.filter(req.kind == "a").select(area_fips=req.code), "area_fips")
-    cells = rows.filter(rows.size_code == "0").semi_join(levels, "agglvl_code")
-    cells = cells.select("area_fips", "own_code", "industry_code", "agglvl_code", "year", "qtr", *measures)
-    ref = store.table("reference_shares").semi_join(period, ["year", "qtr"])
-    return M.location_quotients(cells, M.area_totals(rows, measures), ref, measures)
+    which = req.filter(req.kind == "m").select(measure=req.code)
+    rows = q.semi_join(period, ["year", "qtr"]).semi_join(areas, "area_fips").cross_join(which)
+    rows = rows.mutate(value=ibis.cases(*[(rows.measure == m, rows[m].cast("float64")) for m in MEASURES]))
+    cells = rows.filter(rows.size_code == "0").semi_join(levels, "agglvl_code").select(*KEYS, "value")
+    ref = store.table("reference_shares").semi_join(period, ["year", "qtr"]).cross_join(which)
+    shares = [(ref.measure == m, ref[f"share_{m}"]) for m in MEASURES if f"share_{m}" in ref.columns]
+    ref = ref.mutate(share_value=ibis.cases(*shares))
+    return M.location_quotients(cells, M.area_totals(rows, ("value",)), ref, ("value",))
 
 
 def cell_lqs(
@@ -54,10 +53,11 @@ def cell_lqs(
     levels: Sequence[str] = COUNTY_LEVELS,
     arrow: bool = False,
 ):
-    """The BLS location quotients ``lq_<measure>`` of every cell of the areas (all areas when None).
+    """The BLS location quotients ``lq_<measure>`` of every cell of the areas (every loaded area when None).
 
     One row per area, ownership and industry at the aggregation levels asked (county levels by default), with
-    ``lq_reference`` naming where the national shares came from. Suppressed cells have a NULL LQ.
+    the measure itself and ``lq_reference`` naming where the national shares came from. Suppressed cells have
+    a NULL LQ.
     """
     period = str(period).upper()
     if period not in {"1", "2", "3", "4", "A"}:
@@ -67,22 +67,40 @@ def cell_lqs(
     unknown = [m for m in measures if m not in allowed]
     if unknown or not measures:
         raise ValueError(f"measures for period {period} are {', '.join(allowed)}; got {', '.join(unknown)}")
-    codes = [str(a) for a in areas] if areas is not None else []
-    if any(not re.fullmatch(r"[0-9A-Z]{5}", a) for a in codes):
+    codes = [str(a) for a in areas] if areas is not None else None
+    if codes is not None and any(not re.fullmatch(r"[0-9A-Z]{5}", a) for a in codes):
         raise ValueError("area codes are five characters, like 39049 or C1814")
-    _request(store)
     con = store.con
-    con.execute("DELETE FROM _cells_request")
-    rows = [("p", None, int(year), period)] + [("l", lv, None, None) for lv in levels]
-    rows += [("a", a, None, None) for a in codes]
-    con.execute(
-        "INSERT INTO _cells_request SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]), "
-        "unnest(?::VARCHAR[])",
-        [list(col) for col in zip(*rows, strict=True)],
-    )
-    name = store.prepare(
-        f"cells_{'some' if areas is not None else 'all'}_{'_'.join(measures)}",
-        lambda: _expression(store, measures, areas is not None),
-    )
-    table = con.sql(f"EXECUTE {name}").to_arrow_table()
-    return table if arrow else table.to_pandas()
+    state = store.__dict__.setdefault("_cells_state", {})
+    if not state:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _cells_request (kind VARCHAR, code VARCHAR, year INTEGER, qtr VARCHAR)"
+        )
+        state["ready"] = True
+    if codes is None:  # every area loaded for that year, from the catalog of parts
+        codes = [
+            a
+            for (a,) in con.execute(
+                "SELECT DISTINCT unnest(areas) FROM qcew_parts WHERE list_contains(years, ?)", [int(year)]
+            ).fetchall()
+        ]
+    result = None
+    for m in measures:
+        con.execute("DELETE FROM _cells_request")
+        rows = [("p", None, int(year), period), ("m", m, None, None)]
+        rows += [("l", lv, None, None) for lv in levels] + [("a", a, None, None) for a in codes]
+        con.execute(
+            "INSERT INTO _cells_request SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+            "unnest(?::INTEGER[]), unnest(?::VARCHAR[])",
+            [list(col) for col in zip(*rows, strict=True)],
+        )
+        name = store.prepare("cells_lq", lambda: _expression(store))
+        table = con.sql(f"EXECUTE {name}").to_arrow_table()
+        table = table.rename_columns(
+            [m if c == "value" else f"lq_{m}" if c == "lq_value" else c for c in table.column_names]
+        )
+        if result is None:
+            result = table
+        else:
+            result = result.join(table.select([*KEYS, m, f"lq_{m}"]), list(KEYS), join_type="left outer")
+    return result if arrow else result.to_pandas()

@@ -170,6 +170,31 @@ class _Part:
     titles: dict[str, pl.DataFrame]
 
 
+class Result:
+    """A query result that is always read to its end.
+
+    DuckDB refuses other work on a connection while a result is half-read (``fetchone()`` of a longer result),
+    which would break the next Ibis query on the store; every method here finishes the result.
+    """
+
+    def __init__(self, cursor: duckdb.DuckDBPyConnection):
+        self._cursor = cursor
+        self.description = cursor.description
+
+    def fetchall(self) -> list[tuple]:
+        return self._cursor.fetchall()
+
+    def fetchone(self) -> tuple | None:
+        rows = self._cursor.fetchall()
+        return rows[0] if rows else None
+
+    def df(self):
+        return self._cursor.df()
+
+    def __iter__(self):
+        return iter(self.fetchall())
+
+
 class Store:
     """QCEW rows (the view ``qcew`` over Parquet parts), title tables, derived tables and the load ledger."""
 
@@ -305,9 +330,9 @@ class Store:
             self._prepared.add(name)
         return name
 
-    def sql(self, query: str, params: list | None = None) -> duckdb.DuckDBPyConnection:
+    def sql(self, query: str, params: list | None = None) -> Result:
         """Run SQL against the store; the result has ``fetchone()``, ``fetchall()`` and ``df()``."""
-        return self.con.execute(query, params or [])
+        return Result(self.con.execute(query, params or []))
 
     def ledger(self) -> list[dict]:
         """Every file loaded, oldest first."""
