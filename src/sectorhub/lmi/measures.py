@@ -271,14 +271,18 @@ def annualize(qcew: ir.Table) -> ir.Table:
     )
 
 
-def annual_reference_from_quarters(qcew: ir.Table, estimate: bool = True) -> ir.Table:
+def annual_reference_from_quarters(
+    qcew: ir.Table, estimate: bool = True, reference: ir.Table | None = None
+) -> ir.Table:
     """National annual shares for a year published only as quarters.
 
     The annual share of employment is the average of the twelve monthly shares weighted by the monthly
     national totals, ``Σ_m s_m·N_m / Σ_m N_m``; the totals are proxied by the sum of the loaded statewide
     totals (U.S. totals where ``US000`` is loaded). Wages likewise by quarter; establishments by quarter.
+    ``reference``: the quarterly shares when the caller has them already (:func:`national_reference` of the same
+    rows; periods other than these quarters are ignored).
     """
-    ref = national_reference(qcew, QUARTERLY, estimate)
+    ref = reference if reference is not None else national_reference(qcew, QUARTERLY, estimate)
     tots = area_totals(qcew, QUARTERLY)
     # Weights: the U.S. totals in periods where US000 is loaded, otherwise the sum of the statewide totals.
     us_periods = tots.filter(tots.area_fips == "US000").select(*PERIOD_KEYS).distinct()
@@ -335,7 +339,8 @@ def all_references(qcew: ir.Table, estimate: bool = True) -> ir.Table:
     cols = ["year", "qtr", "own_code", "industry_code", "reference"]
     published = national_reference(qcew, ALL_MEASURES, estimate)
     annual_years = qcew.filter(qcew.qtr == "A").select("year").distinct()
-    derived = annual_reference_from_quarters(qcew.anti_join(annual_years, "year"), estimate)
+    # The quarterly shares are the published ones computed above (computed once: the estimate is costly).
+    derived = annual_reference_from_quarters(qcew.anti_join(annual_years, "year"), estimate, published)
     derived = derived.select(
         *cols,
         **{

@@ -152,103 +152,108 @@ SELECT
   *
 FROM (
   SELECT
-    "t32"."year",
+    "t28"."year",
     'A' AS "qtr",
-    "t32"."own_code",
-    "t32"."industry_code",
-    "t32"."reference" || ', averaged over the four quarters' AS "reference",
-    "t32"."share_estabs",
+    "t28"."own_code",
+    "t28"."industry_code",
+    "t28"."reference" || ', averaged over the four quarters' AS "reference",
+    "t28"."share_estabs",
     CAST(NULL AS DOUBLE) AS "share_emp_m1",
     CAST(NULL AS DOUBLE) AS "share_emp_m2",
     CAST(NULL AS DOUBLE) AS "share_emp_m3",
-    "t32"."share_emplvl",
-    "t32"."share_total_wages",
-    "t32"."share_taxable_wages",
-    "t32"."share_contributions",
+    "t28"."share_emplvl",
+    "t28"."share_total_wages",
+    "t28"."share_taxable_wages",
+    "t28"."share_contributions",
     CAST(NULL AS DOUBLE) AS "share_avg_wkly_wage",
     CAST(NULL AS DOUBLE) AS "share_avg_annual_pay"
   FROM (
     SELECT
-      "t31"."year",
-      "t31"."own_code",
-      "t31"."industry_code",
-      COUNT(DISTINCT "t31"."qtr") AS "n_qtrs",
-      MAX("t31"."reference") AS "reference",
+      "t27"."year",
+      "t27"."own_code",
+      "t27"."industry_code",
+      COUNT(DISTINCT "t27"."qtr") AS "n_qtrs",
+      MAX("t27"."reference") AS "reference",
       SUM(
         (
-          "t31"."share_emp_m1" * "t31"."w_m1"
+          "t27"."share_emp_m1" * "t27"."w_m1"
         ) + (
-          "t31"."share_emp_m2" * "t31"."w_m2"
+          "t27"."share_emp_m2" * "t27"."w_m2"
         ) + (
-          "t31"."share_emp_m3" * "t31"."w_m3"
+          "t27"."share_emp_m3" * "t27"."w_m3"
         )
-      ) / SUM("t31"."w_m1" + "t31"."w_m2" + "t31"."w_m3") AS "share_emplvl",
-      SUM("t31"."share_total_wages" * "t31"."w_wages") / SUM("t31"."w_wages") AS "share_total_wages",
-      SUM("t31"."share_taxable_wages" * "t31"."w_taxable") / SUM("t31"."w_taxable") AS "share_taxable_wages",
-      SUM("t31"."share_contributions" * "t31"."w_contrib") / SUM("t31"."w_contrib") AS "share_contributions",
-      SUM("t31"."share_estabs" * "t31"."w_estabs") / SUM("t31"."w_estabs") AS "share_estabs"
+      ) / SUM("t27"."w_m1" + "t27"."w_m2" + "t27"."w_m3") AS "share_emplvl",
+      SUM("t27"."share_total_wages" * "t27"."w_wages") / SUM("t27"."w_wages") AS "share_total_wages",
+      SUM("t27"."share_taxable_wages" * "t27"."w_taxable") / SUM("t27"."w_taxable") AS "share_taxable_wages",
+      SUM("t27"."share_contributions" * "t27"."w_contrib") / SUM("t27"."w_contrib") AS "share_contributions",
+      SUM("t27"."share_estabs" * "t27"."w_estabs") / SUM("t27"."w_estabs") AS "share_estabs"
     FROM (
       SELECT
-        "t23"."year",
-        "t23"."qtr",
-        "t23"."own_code",
-        "t23"."industry_code",
+        "t11"."year",
+        "t11"."qtr",
+        "t11"."own_code",
+        "t11"."industry_code",
         'U.S. file (US000)' AS "reference",
-        CAST("t23"."estabs" AS DOUBLE) / NULLIF("t25"."tot_estabs", 0) AS "share_estabs",
-        CAST("t23"."emp_m1" AS DOUBLE) / NULLIF("t25"."tot_emp_m1", 0) AS "share_emp_m1",
-        CAST("t23"."emp_m2" AS DOUBLE) / NULLIF("t25"."tot_emp_m2", 0) AS "share_emp_m2",
-        CAST("t23"."emp_m3" AS DOUBLE) / NULLIF("t25"."tot_emp_m3", 0) AS "share_emp_m3",
-        CAST("t23"."total_wages" AS DOUBLE) / NULLIF("t25"."tot_total_wages", 0) AS "share_total_wages",
-        CAST("t23"."taxable_wages" AS DOUBLE) / NULLIF("t25"."tot_taxable_wages", 0) AS "share_taxable_wages",
-        CAST("t23"."contributions" AS DOUBLE) / NULLIF("t25"."tot_contributions", 0) AS "share_contributions",
-        CAST("t23"."avg_wkly_wage" AS DOUBLE) / NULLIF("t25"."tot_avg_wkly_wage", 0) AS "share_avg_wkly_wage",
-        "t30"."w_m1",
-        "t30"."w_m2",
-        "t30"."w_m3",
-        "t30"."w_wages",
-        "t30"."w_taxable",
-        "t30"."w_contrib",
-        "t30"."w_estabs"
+        CAST("t11"."estabs" AS DOUBLE) / NULLIF("t13"."tot_estabs", 0) AS "share_estabs",
+        CAST("t11"."emp_m1" AS DOUBLE) / NULLIF("t13"."tot_emp_m1", 0) AS "share_emp_m1",
+        CAST("t11"."emp_m2" AS DOUBLE) / NULLIF("t13"."tot_emp_m2", 0) AS "share_emp_m2",
+        CAST("t11"."emp_m3" AS DOUBLE) / NULLIF("t13"."tot_emp_m3", 0) AS "share_emp_m3",
+        "t11"."emplvl" / NULLIF("t13"."tot_emplvl", 0) AS "share_emplvl",
+        CAST("t11"."total_wages" AS DOUBLE) / NULLIF("t13"."tot_total_wages", 0) AS "share_total_wages",
+        CAST("t11"."taxable_wages" AS DOUBLE) / NULLIF("t13"."tot_taxable_wages", 0) AS "share_taxable_wages",
+        CAST("t11"."contributions" AS DOUBLE) / NULLIF("t13"."tot_contributions", 0) AS "share_contributions",
+        CAST("t11"."avg_wkly_wage" AS DOUBLE) / NULLIF("t13"."tot_avg_wkly_wage", 0) AS "share_avg_wkly_wage",
+        CAST("t11"."avg_annual_pay" AS DOUBLE) / NULLIF("t13"."tot_avg_annual_pay", 0) AS "share_avg_annual_pay",
+        "t26"."w_m1",
+        "t26"."w_m2",
+        "t26"."w_m3",
+        "t26"."w_wages",
+        "t26"."w_taxable",
+        "t26"."w_contrib",
+        "t26"."w_estabs"
       FROM (
         SELECT
           *
-        FROM "t14" AS "t16"
+        FROM "t4" AS "t5"
         WHERE
-          "t16"."size_code" = '0' AND "t16"."area_fips" = 'US000'
-      ) AS "t23"
+          "t5"."area_fips" = 'US000' AND "t5"."size_code" = '0'
+      ) AS "t11"
       INNER JOIN (
         SELECT
-          "t16"."area_fips",
-          "t16"."year",
-          "t16"."qtr",
-          CAST("t16"."estabs" AS DOUBLE) AS "tot_estabs",
-          CAST("t16"."emp_m1" AS DOUBLE) AS "tot_emp_m1",
-          CAST("t16"."emp_m2" AS DOUBLE) AS "tot_emp_m2",
-          CAST("t16"."emp_m3" AS DOUBLE) AS "tot_emp_m3",
-          CAST("t16"."total_wages" AS DOUBLE) AS "tot_total_wages",
-          CAST("t16"."taxable_wages" AS DOUBLE) AS "tot_taxable_wages",
-          CAST("t16"."contributions" AS DOUBLE) AS "tot_contributions",
-          CAST("t16"."avg_wkly_wage" AS DOUBLE) AS "tot_avg_wkly_wage"
-        FROM "t14" AS "t16"
+          "t5"."area_fips",
+          "t5"."year",
+          "t5"."qtr",
+          CAST("t5"."estabs" AS DOUBLE) AS "tot_estabs",
+          CAST("t5"."emp_m1" AS DOUBLE) AS "tot_emp_m1",
+          CAST("t5"."emp_m2" AS DOUBLE) AS "tot_emp_m2",
+          CAST("t5"."emp_m3" AS DOUBLE) AS "tot_emp_m3",
+          "t5"."emplvl" AS "tot_emplvl",
+          CAST("t5"."total_wages" AS DOUBLE) AS "tot_total_wages",
+          CAST("t5"."taxable_wages" AS DOUBLE) AS "tot_taxable_wages",
+          CAST("t5"."contributions" AS DOUBLE) AS "tot_contributions",
+          CAST("t5"."avg_wkly_wage" AS DOUBLE) AS "tot_avg_wkly_wage",
+          CAST("t5"."avg_annual_pay" AS DOUBLE) AS "tot_avg_annual_pay"
+        FROM "t4" AS "t5"
         WHERE
-          "t16"."own_code" = '0'
-          AND "t16"."industry_code" = '10'
-          AND "t16"."size_code" = '0'
-      ) AS "t25"
-        ON "t23"."area_fips" = "t25"."area_fips"
-        AND "t23"."year" = "t25"."year"
-        AND "t23"."qtr" = "t25"."qtr"
+          "t5"."area_fips" = 'US000'
+          AND "t5"."own_code" = '0'
+          AND "t5"."industry_code" = '10'
+          AND "t5"."size_code" = '0'
+      ) AS "t13"
+        ON "t11"."area_fips" = "t13"."area_fips"
+        AND "t11"."year" = "t13"."year"
+        AND "t11"."qtr" = "t13"."qtr"
       INNER JOIN (
         SELECT
-          "t28"."year",
-          "t28"."qtr",
-          SUM("t28"."tot_emp_m1") AS "w_m1",
-          SUM("t28"."tot_emp_m2") AS "w_m2",
-          SUM("t28"."tot_emp_m3") AS "w_m3",
-          SUM("t28"."tot_total_wages") AS "w_wages",
-          SUM("t28"."tot_taxable_wages") AS "w_taxable",
-          SUM("t28"."tot_contributions") AS "w_contrib",
-          SUM("t28"."tot_estabs") AS "w_estabs"
+          "t24"."year",
+          "t24"."qtr",
+          SUM("t24"."tot_emp_m1") AS "w_m1",
+          SUM("t24"."tot_emp_m2") AS "w_m2",
+          SUM("t24"."tot_emp_m3") AS "w_m3",
+          SUM("t24"."tot_total_wages") AS "w_wages",
+          SUM("t24"."tot_taxable_wages") AS "w_taxable",
+          SUM("t24"."tot_contributions") AS "w_contrib",
+          SUM("t24"."tot_estabs") AS "w_estabs"
         FROM (
           SELECT
             *
@@ -271,23 +276,23 @@ FROM (
               AND "t16"."industry_code" = '10'
               AND "t16"."size_code" = '0'
               AND "t16"."area_fips" = 'US000'
-          ) AS "t21"
+          ) AS "t18"
           UNION ALL
           SELECT
             *
           FROM (
             SELECT
-              "t26"."area_fips",
-              "t26"."year",
-              "t26"."qtr",
-              "t26"."tot_estabs",
-              "t26"."tot_emp_m1",
-              "t26"."tot_emp_m2",
-              "t26"."tot_emp_m3",
-              "t26"."tot_total_wages",
-              "t26"."tot_taxable_wages",
-              "t26"."tot_contributions",
-              "t26"."tot_avg_wkly_wage"
+              "t21"."area_fips",
+              "t21"."year",
+              "t21"."qtr",
+              "t21"."tot_estabs",
+              "t21"."tot_emp_m1",
+              "t21"."tot_emp_m2",
+              "t21"."tot_emp_m3",
+              "t21"."tot_total_wages",
+              "t21"."tot_taxable_wages",
+              "t21"."tot_contributions",
+              "t21"."tot_avg_wkly_wage"
             FROM (
               SELECT
                 "t16"."area_fips",
@@ -307,7 +312,7 @@ FROM (
                 AND "t16"."industry_code" = '10'
                 AND "t16"."size_code" = '0'
                 AND REGEXP_MATCHES("t16"."area_fips", '^[0-9]{2}000$')
-            ) AS "t26"
+            ) AS "t21"
             ANTI JOIN (
               SELECT DISTINCT
                 "t16"."year",
@@ -318,21 +323,21 @@ FROM (
                 AND "t16"."industry_code" = '10'
                 AND "t16"."size_code" = '0'
                 AND "t16"."area_fips" = 'US000'
-            ) AS "t24"
-              ON "t26"."year" = "t24"."year" AND "t26"."qtr" = "t24"."qtr"
-          ) AS "t27"
-        ) AS "t28"
+            ) AS "t22"
+              ON "t21"."year" = "t22"."year" AND "t21"."qtr" = "t22"."qtr"
+          ) AS "t23"
+        ) AS "t24"
         GROUP BY
           1,
           2
-      ) AS "t30"
-        ON "t23"."year" = "t30"."year" AND "t23"."qtr" = "t30"."qtr"
-    ) AS "t31"
+      ) AS "t26"
+        ON "t11"."year" = "t26"."year" AND "t11"."qtr" = "t26"."qtr"
+    ) AS "t27"
     GROUP BY
       1,
       2,
       3
-  ) AS "t32"
+  ) AS "t28"
   WHERE
-    "t32"."n_qtrs" = 4
-) AS "t33"
+    "t28"."n_qtrs" = 4
+) AS "t29"
