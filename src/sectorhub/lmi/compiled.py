@@ -1,7 +1,6 @@
 """SQL compiled from the engine's Ibis measures, for the store's refresh after a load.
 
-A load recomputes the national reference shares and the annual averages derived from quarters for the years it
-touched. Compiling those Ibis expressions costs about a second of imports and compilation in a fresh process,
+A load recomputes the national reference shares for the years it touched. Compiling those Ibis expressions costs about a second of imports and compilation in a fresh process,
 more than the computation itself, so the compiled SQL is kept in ``sql/`` beside this module. The files are
 generated, never edited: ``python -m sectorhub.lmi.compiled`` rewrites them, and ``tests/lmi/test_compiled.py``
 fails whenever they differ from what the measures compile to now, so the stored SQL is always the measures'.
@@ -15,7 +14,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-QUERIES = ("annual_derived", "reference_estimated", "reference_us")
+QUERIES = ("reference_estimated", "reference_us")
 SQL_DIR = Path(__file__).with_name("sql")
 
 
@@ -30,9 +29,7 @@ def compile_all() -> dict[str, str]:
     qcew = ibis.table({c: types[t] for c, t in COLUMNS}, name="qcew")
     years = ibis.table({"year": "int32"}, name="_refresh_years")
     q = qcew.semi_join(years, "year")
-    published = q.filter(q.qtr == "A").select("year").distinct()
     exprs = {
-        "annual_derived": measures.annualize(q.anti_join(published, "year")),
         "reference_estimated": measures.all_references(q, estimate=True),
         # Without the estimate only the U.S. rows are read (their own totals are the denominators).
         "reference_us": measures.all_references(q.filter(q.area_fips == "US000"), estimate=False),

@@ -176,8 +176,8 @@ def _region_expr(store, ownership: str, agglvl: str) -> ir.Table:
     years = request.filter(request.kind == "y").select("year")
     mine = q.semi_join(counties, "area_fips")
     direct = mine.semi_join(periods, ["year", "qtr"])
-    derived = store.table("qcew_annual_derived")
-    annual = derived.semi_join(counties, "area_fips").semi_join(years, "year")
+    # Annual averages of years published only as quarters, derived here for the region's counties alone.
+    annual = M.annualize(mine.semi_join(years, "year"))
     cols = ["area_fips", "own_code", "industry_code", "agglvl_code", "size_code", "year", "qtr", *SUMMED]
     direct = direct.select(*cols)
     annual = annual.select(

@@ -88,6 +88,9 @@ ROW_GROUP = 122_880
 PART_COMPRESSION = "uncompressed"
 # Plain files at least this large are streamed (parsed and written in one pipeline) into their own part.
 STREAM_BYTES = 64 << 20
+# Small files are parsed this many at a time, at most this many ahead of the one being converted.
+READERS = 4
+READ_AHEAD = 8
 
 REFERENCE_FILES = {
     "area_titles": ("qcew_area_titles.csv", "area_fips", "area_title"),
@@ -393,14 +396,26 @@ class Store:
                 written.append(parts[-1].name)
                 batch.clear()
 
-        # SHA-256 digests are computed on a second thread while Polars parses.
-        with ThreadPoolExecutor(max_workers=1) as pool:
+        # SHA-256 digests are computed on one thread, and small files are read ahead on others (Polars releases
+        # the GIL), a few files at a time; a file already in the ledger under its name is hashed before reading.
+        stream = [_streamable(item, layout) for item, layout in zip(inputs, layouts, strict=True)]
+        ahead = iter([i for i in range(len(inputs)) if not stream[i] and inputs[i].name not in names])
+        reads: dict[int, object] = {}
+        with ThreadPoolExecutor(max_workers=1) as pool, ThreadPoolExecutor(max_workers=READERS) as readers:
             shas = [pool.submit(_sha256, item.path) for item in inputs]
+
+            def top_up() -> None:
+                while len(reads) < READ_AHEAD and (j := next(ahead, None)) is not None:
+                    reads[j] = readers.submit(_read_noted, inputs[j], layouts[j])
+
             for i, (item, layout) in enumerate(zip(inputs, layouts, strict=True)):
+                top_up()
                 if progress:
                     progress(item.name, i, len(inputs))
-                sha = None if _streamable(item, layout) and item.name not in names else shas[i].result()
+                sha = None if stream[i] and item.name not in names else shas[i].result()
                 if sha in known:  # loaded before, or earlier in this batch
+                    if i in reads:
+                        reads.pop(i).cancel()
                     result.files.append(FileResult(item.name, "unchanged", known[sha]))
                     continue
                 if sha is None:
@@ -418,7 +433,8 @@ class Store:
                     known[sha] = part.files[0].rows
                     next_id += 1
                     continue
-                f = _read_file(item, layout, sha, next_id)
+                noted = reads.pop(i).result() if i in reads else _read_noted(item, layout)
+                f = _file(item, layout, sha, next_id, noted)
                 known[sha] = f.rows
                 next_id += 1
                 # One layout per part, and files of one part never share a cell (replacements are between parts).
@@ -609,27 +625,25 @@ class Store:
         return rows
 
     def _refresh_reference(self, years: list[int]) -> None:
-        """Recompute, for the years a load touched, what every query needs ("load once, answer many").
+        """Recompute the national reference shares of every period of the years a load touched.
 
-        The national reference shares of every period of those years, and annual averages derived from the
-        quarters for years BLS's annual file was not loaded for (table ``qcew_annual_derived``). The SQL is the
-        measures' own, compiled ahead (:mod:`sectorhub.lmi.compiled`).
+        "Load once, answer many": every LQ reads them. The SQL is the measures' own, compiled ahead
+        (:mod:`sectorhub.lmi.compiled`).
         """
         from sectorhub.lmi import compiled
 
         self.con.execute(
             "CREATE OR REPLACE TEMP TABLE _refresh_years AS SELECT unnest(?::INTEGER[]) AS year", [years]
         )
-        reference = "reference_estimated" if self._needs_estimate(years) else "reference_us"
-        targets = {"qcew_annual_derived": "annual_derived", "reference_shares": reference}
-        existing = {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-        for table, name in targets.items():
-            sql = compiled.query(name)
-            if table in existing:
-                self.con.execute(f"DELETE FROM {table} WHERE year IN (SELECT year FROM _refresh_years)")
-                self.con.execute(f"INSERT INTO {table} {sql}")
-            else:
-                self.con.execute(f"CREATE TABLE {table} AS {sql}")
+        sql = compiled.query("reference_estimated" if self._needs_estimate(years) else "reference_us")
+        if self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'reference_shares'"
+        ).fetchall()[0][0]:
+            self.con.execute("DELETE FROM reference_shares WHERE year IN (SELECT year FROM _refresh_years)")
+            self.con.execute(f"INSERT INTO reference_shares {sql}")
+        else:
+            self.con.execute(f"CREATE TABLE reference_shares AS {sql}")
+        self.con.execute("DROP TABLE IF EXISTS qcew_annual_derived")  # written by earlier versions
         self.con.execute("DROP TABLE _refresh_years")
         self._tables.clear()
 
@@ -748,15 +762,21 @@ def _stats(frame: pl.LazyFrame) -> dict:
     )
 
 
-def _read_file(item: _Input, layout: qcew.Layout, sha: str, file_id: int) -> _File:
+def _read_noted(item: _Input, layout: qcew.Layout) -> tuple[pl.DataFrame, list[int], str, list[str]]:
     """Read one file and note what it holds (years, periods, areas) for the ledger and the catalog."""
-    raw = _read(item, layout).with_columns(file_id=pl.lit(file_id, pl.Int32))
-    years = [int(y) for y in raw["year"].unique().to_list() if y is not None]
+    raw = _read(item, layout)
+    years = sorted(int(y) for y in raw["year"].unique().to_list() if y is not None)
     periods = ",".join(sorted(q for q in raw["qtr"].unique().to_list() if q is not None))
     areas = sorted(
         {qcew.normalize_area_code(a) for a in raw["area_fips"].unique().to_list() if a is not None}
     )
-    return _File(item, layout, sha, file_id, raw, sorted(years), periods, areas, raw.height)
+    return raw, years, periods, areas
+
+
+def _file(item: _Input, layout: qcew.Layout, sha: str, file_id: int, noted) -> _File:
+    raw, years, periods, areas = noted
+    raw = raw.with_columns(file_id=pl.lit(file_id, pl.Int32))
+    return _File(item, layout, sha, file_id, raw, years, periods, areas, raw.height)
 
 
 def _canonical(raw, layout: qcew.Layout, short_areas: bool = True):
