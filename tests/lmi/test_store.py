@@ -268,3 +268,21 @@ def test_a_large_file_streamed_into_its_part_loads_the_same_rows(shared_data, tm
     assert error.line == 8 and "annual_avg_emplvl" in str(error.column)
     assert empty.sql("SELECT count(*) FROM qcew").fetchone()[0] == 0
     assert list(empty.parts.iterdir()) == []
+
+
+def test_a_streamed_file_with_a_bad_code_names_its_line(shared_data, tmp_path, monkeypatch):
+    """The code checks of the streaming path (made in the same pass as the part's statistics)."""
+    from sectorhub.lmi import store as store_module
+
+    src = shared_data / SLICES / "morpc-qcew-2020-a-39049.csv.gz"
+    header, rows = parsed(src)
+    bad = [list(r) for r in rows]
+    bad[41][header.index("disclosure_code")] = "X"
+    monkeypatch.setattr(store_module, "STREAM_BYTES", 0)
+    store = Store.memory()
+    with pytest.raises(LoadError) as info:
+        store.load([write_csv(tmp_path / "code.csv", header, bad)])
+    error = info.value.errors[0]
+    assert (error.line, error.message) == (43, "unknown disclosure code 'X'")
+    assert "disclosure_code" in str(error.column)
+    assert store.ledger() == [] and list(store.parts.iterdir()) == []

@@ -82,6 +82,27 @@ CREATE TABLE IF NOT EXISTS agglvl_titles (agglvl_code VARCHAR PRIMARY KEY, agglv
 # Measures BLS withholds when a cell is not disclosed; establishment counts stay published.
 SUPPRESSIBLE = tuple(m for m in PUB_MEASURES if m != "estabs")
 
+
+def _view_columns() -> str:
+    """The view's columns: a value withheld by BLS (disclosure code N or -) is NULL, never the published 0."""
+    gates = {
+        "": "disclosure_code",
+        "pub_lq_": "pub_lq_disclosure_code",
+        "pub_oty_": "pub_oty_disclosure_code",
+    }
+    out = []
+    for col, _ in COLUMNS:
+        gate = None
+        if col in SUPPRESSIBLE:
+            gate = gates[""]
+        elif col.startswith(("pub_lq_", "pub_oty_")) and not col.endswith(("disclosure_code", "_estabs")):
+            gate = gates["pub_lq_" if col.startswith("pub_lq_") else "pub_oty_"]
+        out.append(f"CASE WHEN {gate} IN ('N', '-') THEN NULL ELSE {col} END AS {col}" if gate else col)
+    return ", ".join(out)
+
+
+_VIEW_COLUMNS = _view_columns()
+
 # Small files are gathered into one part until it holds this many rows (fewer files for every later query).
 PART_ROWS = 2_000_000
 ROW_GROUP = 122_880
@@ -281,7 +302,7 @@ class Store:
         """(Re)define the view ``qcew`` over the catalogued parts (temporary when the store is read-only)."""
         if parts is None:
             parts = [p for (p,) in self.con.execute("SELECT part FROM qcew_parts ORDER BY part").fetchall()]
-        cols = ", ".join(c for c, _ in COLUMNS)
+        cols = _VIEW_COLUMNS
         if parts:
             listing = ", ".join(f"'{_sql_path(self.parts / p)}'" for p in parts)
             source = f"SELECT {cols} FROM read_parquet([{listing}])"
@@ -515,7 +536,7 @@ class Store:
         except (pl.exceptions.PolarsError, OSError) as exc:
             raise _format_error(item, layout, exc) from None
         part = pl.scan_parquet(path)
-        stats = _stats(part)
+        stats = _stats(part, _code_checks(layout))
         f = _File(
             item,
             layout,
@@ -527,7 +548,7 @@ class Store:
             stats["areas"],
             stats["rows"],
         )
-        _check_codes(part, {file_id: f})
+        _check_codes(part, {file_id: f}, stats)
         if stats["missing_areas"]:
             col_no = layout.columns.index("area_fips")
             line = qcew.find_line(item.path, col_no, lambda v: not v.strip())
@@ -747,10 +768,11 @@ def _streamable(item: _Input, layout: qcew.Layout) -> bool:
         return fh.read(2) != b"\x1f\x8b"
 
 
-def _stats(frame: pl.LazyFrame) -> dict:
-    """Years, periods, areas and rows of canonical rows (for the ledger and the catalog)."""
+def _stats(frame: pl.LazyFrame, checks: list[tuple[str, pl.Expr, str]]) -> dict:
+    """Years, periods, areas and rows of canonical rows (for the ledger and the catalog), and failed checks."""
     return (
         frame.select(
+            **{f"bad_{c}": expr.any() for c, expr, _ in checks},
             years=pl.col("year").drop_nulls().unique().sort().implode(),
             periods=pl.col("qtr").drop_nulls().unique().sort().str.join(","),
             areas=pl.col("area_fips").drop_nulls().unique().sort().implode(),
@@ -780,7 +802,7 @@ def _file(item: _Input, layout: qcew.Layout, sha: str, file_id: int, noted) -> _
 
 
 def _canonical(raw, layout: qcew.Layout, short_areas: bool = True):
-    """Canonical rows: suppressed values NULL, never zero; area codes normalised.
+    """Canonical rows as stored in parts: typed, area codes normalised, withheld values as published.
 
     ``raw`` is a DataFrame or a LazyFrame (the result is of the same kind). ``short_areas=False`` skips restoring
     the leading zeros of area codes (the caller knows every code has five characters).
@@ -790,13 +812,8 @@ def _canonical(raw, layout: qcew.Layout, short_areas: bool = True):
     if short_areas:
         area = pl.when(area.str.contains(r"^[0-9]{1,4}$")).then(area.str.zfill(5)).otherwise(area)
     disclosure = pl.col("disclosure_code").fill_null("")
-    suppressed = disclosure.is_in(["N", "-"])
-
-    def gate(expr: pl.Expr, code: str | None) -> pl.Expr:
-        if code is None:
-            return expr
-        return pl.when(pl.col(code).fill_null("").is_in(["N", "-"])).then(None).otherwise(expr)
-
+    # Values are written as published (a withheld value is BLS's 0): the view ``qcew`` turns the withheld
+    # ones into NULL from the disclosure codes (_VIEW_COLUMNS), so no reader ever sees them as zeros.
     exprs: dict[str, pl.Expr] = {
         "area_fips": area,
         **{c: pl.col(c) for c in ("own_code", "industry_code", "agglvl_code", "size_code", "qtr", "file_id")},
@@ -806,23 +823,18 @@ def _canonical(raw, layout: qcew.Layout, short_areas: bool = True):
     for m in PUB_MEASURES:
         if m == "emplvl" and layout.period == "quarterly":
             months = [pl.col(source[f"emp_m{k}"]) for k in (1, 2, 3)]
-            expr = (months[0] + months[1] + months[2]).cast(pl.Float64) / 3.0
-        elif m in source:
-            expr = pl.col(source[m])
+            exprs[m] = (months[0] + months[1] + months[2]).cast(pl.Float64) / 3.0
         else:
-            expr = pl.lit(None)
-        exprs[m] = expr if m == "estabs" else pl.when(suppressed).then(None).otherwise(expr)
+            exprs[m] = pl.col(source[m]) if m in source else pl.lit(None)
     lq_code, oty_code = source.get("pub_lq_disclosure_code"), source.get("pub_oty_disclosure_code")
     exprs["pub_lq_disclosure_code"] = pl.col(lq_code).fill_null("") if lq_code else pl.lit(None)
     for m in PUB_MEASURES:
         col = source.get(f"pub_lq_{m}")
-        exprs[f"pub_lq_{m}"] = (
-            pl.lit(None) if col is None else (pl.col(col) if m == "estabs" else gate(pl.col(col), lq_code))
-        )
+        exprs[f"pub_lq_{m}"] = pl.lit(None) if col is None else pl.col(col)
     exprs["pub_oty_disclosure_code"] = pl.col(oty_code).fill_null("") if oty_code else pl.lit(None)
     for m in PUB_OTY:
         col = source.get(f"pub_oty_{m}_chg")
-        exprs[f"pub_oty_{m}_chg"] = pl.lit(None) if col is None else gate(pl.col(col), oty_code)
+        exprs[f"pub_oty_{m}_chg"] = pl.lit(None) if col is None else pl.col(col)
     frame = raw.select(**{c: exprs[c].cast(_POLARS[t]) for c, t in COLUMNS})
     return frame
 
@@ -844,11 +856,10 @@ def _new_titles(raw: pl.DataFrame, known: dict[str, set[str]]) -> dict[str, pl.D
     return titles
 
 
-def _check_codes(frame: pl.DataFrame, files: dict[int, _File]) -> None:
-    """Check the codes a parser cannot (years, periods, disclosure and ownership codes): file, line, column."""
-    layout = next(iter(files.values())).layout
+def _code_checks(layout: qcew.Layout) -> list[tuple[str, pl.Expr, str]]:
+    """What a parser cannot check (years, periods, disclosure and ownership codes): column, bad rows, message."""
     periods = ["1", "2", "3", "4"] if layout.period == "quarterly" else ["A"]
-    checks = [
+    return [
         ("year", pl.col("year").is_null() | ~pl.col("year").is_between(1975, 2100), "invalid year {!r}"),
         (
             "qtr",
@@ -862,10 +873,20 @@ def _check_codes(frame: pl.DataFrame, files: dict[int, _File]) -> None:
             "invalid ownership code {!r}",
         ),
     ]
+
+
+def _check_codes(frame: pl.DataFrame, files: dict[int, _File], bad: dict | None = None) -> None:
+    """Raise QCEWFormatError (file, line, column) for the first row failing a code check.
+
+    ``bad``: which checks failed, when the caller computed them already (``bad_<column>`` flags).
+    """
+    layout = next(iter(files.values())).layout
+    checks = _code_checks(layout)
     frame = frame.lazy()
-    bad = frame.select(**{c: expr.any() for c, expr, _ in checks}).collect().row(0, named=True)
+    if bad is None:
+        bad = frame.select(**{f"bad_{c}": expr.any() for c, expr, _ in checks}).collect().row(0, named=True)
     for column, expr, message in checks:
-        if not bad[column]:
+        if not bad[f"bad_{column}"]:
             continue
         first = frame.filter(expr).head(1).collect().row(0, named=True)
         value, f = first[column], files[first["file_id"]]
