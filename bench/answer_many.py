@@ -3,15 +3,20 @@
 Question 1 (the first answer, from the raw CSVs): the BLS location quotient of employment for every county cell
 of the end year (all ownerships and county levels 71-78), and the classic shift-share of every county's private
 NAICS sectors between the two years, against U.S. private growth. Question 2 (the next question): the wage LQ of
-every county cell in the base year. The engine answers Q1 with ``Store.load`` then its Ibis measures, and Q2 on the
-loaded store; pandas answers with ``read_csv`` + vectorized merges/groupbys, Q2 either by re-reading the files
-(a script run again) or on the frames it still holds (a notebook). Question 3 (a typical follow-up): the wage LQs of
-one county, every cell. Checksums: count and sum of the LQs, sums of
-the three shift-share components, sample cells, and Q3's every LQ.
+every county cell in the base year. Question 3 (a typical follow-up): the wage LQs of one county, every cell;
+question 4: the same for ten more counties, one at a time (median of one). The engine answers Q1 with
+``Store.load``, ``lmi.cells.cell_lqs`` (the measures compiled once into a prepared statement) and
+``panel.shift_share_by``, and the rest on the loaded store; pandas answers with ``read_csv`` + vectorized
+merges/groupbys, the later questions by re-reading the files (a script run again) or, for Q2, on the frames it
+still holds (a notebook). "Floor" is the time to copy Q2's answer, already computed and stored in a DuckDB table,
+out to pandas: no store can answer Q2 faster. Checksums: count and sum of the LQs, sums of the three
+shift-share components, sample cells, and every LQ of Q3 and of one Q4 county.
 """
 
 from __future__ import annotations
 
+import statistics
+import time
 from pathlib import Path
 
 from bench._harness import OUT, Row, Timer, checksums_agree, child_main, median, peak, remove_store, repeat
@@ -22,6 +27,7 @@ CODES = CODE_COLUMNS  # BLS code columns, read as text
 SAMPLE_AREAS = ("39049", "06037", "48201")
 ONE_COUNTY = "39049"  # Franklin County, Ohio
 OTHER_COUNTY = "39041"  # Delaware County, Ohio
+NEXT_COUNTIES = ("39041", "39045", "39073", "39089", "39097", "39117", "39127", "39129", "39159", "39001")
 
 
 def _one(df, col) -> dict:
@@ -89,8 +95,15 @@ def case_engine(timer: Timer, base: str, end: str, store: str, y0: str, y1: str)
         lq2 = county_lq(st, y0, "total_wages")
     with timer("next_one"):
         one = county_lq(st, y0, "total_wages", ONE_COUNTY)
-    with timer("next_county"):  # the same question of another county: the prepared statement is reused
-        other = county_lq(st, y0, "total_wages", OTHER_COUNTY)
+    # The same question of ten more counties, one at a time (the prepared statement is reused): the median.
+    times = []
+    for county in NEXT_COUNTIES:
+        t0 = time.perf_counter()
+        answer = county_lq(st, y0, "total_wages", county)
+        times.append(time.perf_counter() - t0)
+        if county == OTHER_COUNTY:
+            other = answer
+    timer.times["next_county"] = statistics.median(times)
     # The floor for Q2: copying its answer, already computed and stored in a DuckDB table, out to pandas.
     st.con.register("_q2_answer", lq2)
     st.con.execute("CREATE TEMP TABLE _q2 AS SELECT * FROM _q2_answer")
@@ -237,7 +250,7 @@ def run(base: Path, end: Path, years: tuple[int, int], reps: int, log) -> list[R
         ),
         Row(
             "2 answer many",
-            f"engine: Q4 another county ({OTHER_COUNTY}), prepared",
+            "engine: Q4 ten more counties, median of one",
             "pandas Q4 re-reading",
             pd_other / en_other,
             en_other,
