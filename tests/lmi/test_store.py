@@ -241,6 +241,9 @@ def test_a_load_killed_midway_leaves_the_store_as_it_was(shared_data, tmp_path):
     with Store.open(db) as store:
         assert store.ledger() == before_ledger
         assert rows_of(store) == before_rows
+        # Parts the killed load had written are not in the catalog, and the writable open removed them.
+        live = {p for (p,) in store.sql("SELECT part FROM qcew_parts").fetchall()}
+        assert {p.name for p in store.parts.iterdir()} == live
 
 
 def test_a_large_file_streamed_into_its_part_loads_the_same_rows(shared_data, tmp_path, monkeypatch):
@@ -286,3 +289,47 @@ def test_a_streamed_file_with_a_bad_code_names_its_line(shared_data, tmp_path, m
     assert (error.line, error.message) == (43, "unknown disclosure code 'X'")
     assert "disclosure_code" in str(error.column)
     assert store.ledger() == [] and list(store.parts.iterdir()) == []
+
+
+def test_a_store_written_before_parts_existed_is_moved_into_a_part(tmp_path):
+    """An earlier version kept the rows in a table `qcew`: opening the store moves them into a part, unchanged."""
+    import duckdb
+
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute(
+        "CREATE TABLE qcew (area_fips VARCHAR, own_code VARCHAR, industry_code VARCHAR, agglvl_code VARCHAR, "
+        "size_code VARCHAR, year INTEGER, qtr VARCHAR, disclosure_code VARCHAR, estabs BIGINT, emplvl DOUBLE, "
+        "total_wages BIGINT, file_id INTEGER)"
+    )
+    con.execute(
+        "INSERT INTO qcew VALUES ('39049', '5', '10', '71', '0', 2020, 'A', '', 30000, 650000, 40000000000, 1), "
+        "('39049', '5', '54', '74', '0', 2020, 'A', 'N', 12, NULL, NULL, 1)"
+    )
+    con.close()
+    with Store.open(db) as store:
+        assert store.sql(
+            "SELECT table_type FROM information_schema.tables WHERE table_name = 'qcew'"
+        ).fetchall() == [("VIEW",)]
+        got = store.sql(
+            "SELECT industry_code, estabs, emplvl, total_wages, emp_m1 FROM qcew ORDER BY 1"
+        ).fetchall()
+        assert got == [("10", 30000, 650000.0, 40000000000, None), ("54", 12, None, None, None)]
+        (part,) = store.sql("SELECT part, rows, years, areas FROM qcew_parts").fetchall()
+        assert part[1:] == (2, [2020], ["39049"]) and (store.parts / part[0]).is_file()
+
+
+def test_rows_added_by_code_form_a_part_and_withheld_values_read_as_null():
+    """`Store.add_rows` (the benchmark's generated panel): a part of its own; the view applies disclosure codes."""
+    store = Store.memory()
+    n = store.add_rows(
+        "SELECT * FROM (VALUES ('39049', '5', '10', '71', '0', 2020, 'A', '', 5, 7.0), "
+        "('39041', '5', '10', '71', '0', 2020, 'A', 'N', 3, 0.0)) "
+        "t(area_fips, own_code, industry_code, agglvl_code, size_code, year, qtr, disclosure_code, estabs, emplvl)"
+    )
+    assert n == 2
+    got = store.sql("SELECT area_fips, estabs, emplvl, total_wages FROM qcew ORDER BY 1").fetchall()
+    assert got == [("39041", 3, None, None), ("39049", 5, 7.0, None)]
+    with pytest.raises(ValueError, match="key columns"):  # refused, and nothing is added
+        store.add_rows("SELECT 1 AS nothing")
+    assert store.sql("SELECT count(*) FROM qcew_parts").fetchone()[0] == 1

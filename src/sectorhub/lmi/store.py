@@ -274,9 +274,8 @@ class Store:
         if not kind or kind[0] != "BASE TABLE":
             return
         self.parts.mkdir(parents=True, exist_ok=True)
-        cols = ", ".join(
-            f"{c}::{t} AS {c}" if c in _old_columns(self.con) else f"NULL::{t} AS {c}" for c, t in COLUMNS
-        )
+        old = _old_columns(self.con)
+        cols = ", ".join(f"{c}::{t} AS {c}" if c in old else f"NULL::{t} AS {c}" for c, t in COLUMNS)
         name = f"part-{uuid.uuid4().hex}.parquet"
         self.con.execute(
             f"COPY (SELECT {cols} FROM qcew) TO '{_sql_path(self.parts / name)}' "
@@ -289,6 +288,7 @@ class Store:
             [name],
         )
         self.con.execute("DROP TABLE qcew")
+        self.con.execute("DROP TABLE IF EXISTS qcew_annual_derived")
         self.con.execute("COMMIT")
 
     def _remove_orphans(self) -> None:
@@ -619,6 +619,10 @@ class Store:
             raise PermissionError("this store was opened read-only")
         self.con.execute(f"CREATE OR REPLACE TEMP VIEW _add_rows AS {relation}")
         have = {r[0] for r in self.con.execute("DESCRIBE _add_rows").fetchall()}
+        missing = [k for k in qcew.KEY_COLUMNS if k not in have]
+        if missing:
+            self.con.execute("DROP VIEW _add_rows")
+            raise ValueError(f"rows to add need the key columns; missing: {', '.join(missing)}")
         cols = ", ".join(f"{c}::{t} AS {c}" if c in have else f"NULL::{t} AS {c}" for c, t in COLUMNS)
         name = f"part-{uuid.uuid4().hex}.parquet"
         target = self.parts / name
