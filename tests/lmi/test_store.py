@@ -333,3 +333,14 @@ def test_rows_added_by_code_form_a_part_and_withheld_values_read_as_null():
     with pytest.raises(ValueError, match="key columns"):  # refused, and nothing is added
         store.add_rows("SELECT 1 AS nothing")
     assert store.sql("SELECT count(*) FROM qcew_parts").fetchone()[0] == 1
+
+
+def test_a_store_whose_parts_are_missing_says_so_when_opened(shared_data, tmp_path):
+    """The database without its .parts folder (a partial backup) is refused with a message, not a query error."""
+    db = tmp_path / "lmi.duckdb"
+    with Store.open(db) as store:
+        store.load([shared_data / SLICES / "morpc-qcew-2020-a-39049.csv.gz"])
+        (part,) = list(store.parts.iterdir())
+    part.unlink()
+    with pytest.raises(FileNotFoundError, match=r"missing from .*lmi\.duckdb\.parts"):
+        Store.open(db, read_only=True)

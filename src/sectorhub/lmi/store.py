@@ -243,7 +243,11 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         con = duckdb.connect(str(path), read_only=read_only)
         store = cls(con, path, path.with_name(path.name + PARTS_SUFFIX), read_only)
-        store._setup()
+        try:
+            store._setup()
+        except BaseException:
+            con.close()
+            raise
         return store
 
     @classmethod
@@ -303,6 +307,13 @@ class Store:
         if parts is None:
             parts = [p for (p,) in self.con.execute("SELECT part FROM qcew_parts ORDER BY part").fetchall()]
         cols = _VIEW_COLUMNS
+        lost = [p for p in parts if not (self.parts / p).is_file()]
+        if lost:
+            raise FileNotFoundError(
+                f"the store {self.path or '(memory)'} lists {len(lost)} part(s) missing from {self.parts} "
+                f"(first: {lost[0]}): restore lmi.duckdb and its .parts folder together, or load the files again "
+                "into a new store"
+            )
         if parts:
             listing = ", ".join(f"'{_sql_path(self.parts / p)}'" for p in parts)
             source = f"SELECT {cols} FROM read_parquet([{listing}])"
