@@ -169,3 +169,34 @@ def test_the_map_can_be_coloured_by_average_weekly_wage(engine_home, region, mak
     union = next(f for f in spec["data"]["values"] if f["properties"]["GEOID"] == "39159")
     assert union["properties"]["value"] == 1026
     assert "Average weekly wage ($)" in json.dumps(spec)
+
+
+def test_target_sectors_chosen_on_the_page_drive_the_supply_section_downloads_and_publishing(
+    engine_home, region, make_user, signed_in
+):
+    """Ticking Health care (62) and Professional services (54) names them as the supply section's sectors."""
+    client = signed_in(make_user(Role.STATE_STAFF))
+    url = reverse("datapackages:region_package", args=[region.pk])
+    html = client.get(url).content.decode()
+    assert 'name="sector" value="62"' in html and "Health care and social assistance" in html
+    assert "the industries this package classes" in html  # the default: strong and emerging industries
+    chosen = client.get(url, {"period": "2016-4", "sector": ["62", "54", "99x"]}, HTTP_HX_REQUEST="true")
+    body = chosen.content.decode()
+    assert "the sectors given" in body
+    assert "(54), " in body and "(62)" in body  # in NAICS order, whatever the order asked; unknown codes dropped
+    assert "99x" not in body
+    assert body.count('type="hidden" name="sector"') == 2  # the publish form carries the choice
+    data = json.loads(
+        client.get(
+            reverse("datapackages:download", args=[region.pk, "json"]), {"period": "2016-4", "sector": ["62"]}
+        ).content
+    )
+    assert "the sectors given" in json.dumps(data)
+    response = client.post(
+        reverse("datapackages:publish", args=[region.pk]), {"period": "2016-4", "level": "2", "sector": ["62"]}
+    )
+    assert response.status_code == 302
+    from sectorhub.datapackages.models import PublishedPackage
+
+    snapshot = PublishedPackage.objects.latest("pk")
+    assert "the sectors given" in json.dumps(snapshot.data) and "(62)" in snapshot.body_html

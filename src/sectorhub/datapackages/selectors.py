@@ -22,9 +22,15 @@ class Choice:
     level: str
     ownership: str
     map_measure: str = "employment"
+    sectors: tuple[str, ...] = ()  # target sectors of the supply section; () = those classed strong/emerging
 
 
 MAP_MEASURES = [("employment", "Employment"), ("wage", "Average weekly wage")]
+# NAICS sectors a user may name as target sectors of the supply section (titles come from the store).
+SECTOR_CODES = (
+    "11", "21", "22", "23", "31-33", "42", "44-45", "48-49", "51", "52", "53",
+    "54", "55", "56", "61", "62", "71", "72", "81", "92",
+)  # fmt: skip
 
 
 def region_counties(region) -> list[str]:
@@ -55,19 +61,39 @@ def choice_from(params, periods: list[tuple[int, str]]) -> Choice:
     level = params.get("level", "2")
     ownership = params.get("ownership", "5")
     map_measure = params.get("map", "employment")
+    asked = params.getlist("sector") if hasattr(params, "getlist") else []
+    sectors = tuple(c for c in SECTOR_CODES if c in set(asked))
     return Choice(
         year,
         qtr,
         level if level in dict(LEVELS) else "2",
         ownership if ownership in dict(OWNERSHIPS) else "5",
         map_measure if map_measure in dict(MAP_MEASURES) else "employment",
+        sectors,
     )
+
+
+def sector_choices() -> list[tuple[str, str]]:
+    """(code, title) of the NAICS sectors offered as target sectors, titled as BLS titles them."""
+    with engine.lock():
+        titles = dict(
+            engine.store()
+            .sql(
+                "SELECT industry_code, industry_title FROM industry_titles "
+                "WHERE industry_code IN (SELECT unnest(?::VARCHAR[]))",
+                [list(SECTOR_CODES)],
+            )
+            .fetchall()
+        )
+    return [(c, titles.get(c, f"NAICS {c}").removeprefix(f"NAICS {c} ")) for c in SECTOR_CODES]
 
 
 def region_package(region, choice: Choice):
     """The region's DataPackage for the chosen filters (published figures only, never estimates)."""
     from sectorhub.lmi.packages import build_package
+    from sectorhub.lmi.packages.supply import SupplyInputs
 
+    options = {"supply": SupplyInputs(sectors=list(choice.sectors))} if choice.sectors else None
     with engine.lock():
         return build_package(
             engine.store(),
@@ -78,6 +104,7 @@ def region_package(region, choice: Choice):
             choice.ownership,
             name=region.name,
             map_measure=choice.map_measure,
+            section_options=options,
         )
 
 

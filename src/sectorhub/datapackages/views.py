@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -43,7 +44,17 @@ def region_package(request, pk: int):
     pkg = selectors.region_package(region, choice)
     from sectorhub.lmi.packages.render_html import fragment
 
-    query = request.GET.urlencode()
+    # Downloads carry the checked filters (not the raw query string).
+    query = urlencode(
+        {
+            "period": f"{choice.year}-{choice.period}",
+            "level": choice.level,
+            "ownership": choice.ownership,
+            "map": choice.map_measure,
+            "sector": list(choice.sectors),
+        },
+        doseq=True,
+    )
     downloads = {
         fmt.upper(): reverse("datapackages:download", args=[region.pk, fmt]) + (f"?{query}" if query else "")
         for fmt in ("pdf", "xlsx", "csv", "json")
@@ -60,6 +71,7 @@ def region_package(request, pk: int):
         "levels": selectors.LEVELS,
         "ownerships": selectors.OWNERSHIPS,
         "map_measures": selectors.MAP_MEASURES,
+        "sector_choices": selectors.sector_choices(),
         "can_publish": can_publish(request.user),
         "published": selectors.published_for(region),
     }
