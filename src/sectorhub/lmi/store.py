@@ -35,6 +35,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import polars as pl
 
 from sectorhub.lmi.sources import qcew
@@ -183,6 +184,8 @@ class _File:
     periods: str
     areas: list[str]  # normalised codes
     rows: int
+    # Titled files: the raw codes of each titled column (to look for titles the title tables lack).
+    codes: dict[str, set[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -519,9 +522,11 @@ class Store:
     def _write_part(self, files: list[_File], known: dict[str, set[str]]) -> _Part:
         """Turn files of one layout into canonical rows, check them, and write them as one new Parquet part."""
         raw = files[0].raw if len(files) == 1 else pl.concat([f.raw for f in files], rechunk=False)
+        ids = np.repeat(np.array([f.file_id for f in files], dtype=np.int32), [f.rows for f in files])
+        raw = raw.with_columns(file_id=pl.Series(ids))
         short = bool(raw.height) and raw["area_fips"].str.len_bytes().min() < 5
         frame = _canonical(raw, files[0].layout, short)
-        titles = _new_titles(raw, known) if files[0].layout.has_titles else {}
+        titles = _new_titles(raw, files, known) if files[0].layout.has_titles else {}
         for table, key, _ in TITLES:
             if table in titles:
                 known[table].update(titles[table][key].to_list())
@@ -799,21 +804,24 @@ def _stats(frame: pl.LazyFrame, checks: list[tuple[str, pl.Expr, str]]) -> dict:
     )
 
 
-def _read_noted(item: _Input, layout: qcew.Layout) -> tuple[pl.DataFrame, list[int], str, list[str]]:
-    """Read one file and note what it holds (years, periods, areas) for the ledger and the catalog."""
+def _read_noted(item: _Input, layout: qcew.Layout) -> tuple[pl.DataFrame, list[int], str, list[str], dict]:
+    """Read one file and note what it holds: years, periods, areas (ledger, catalog) and the codes it titles."""
     raw = _read(item, layout)
     years = sorted(int(y) for y in raw["year"].unique().to_list() if y is not None)
     periods = ",".join(sorted(q for q in raw["qtr"].unique().to_list() if q is not None))
     areas = sorted(
         {qcew.normalize_area_code(a) for a in raw["area_fips"].unique().to_list() if a is not None}
     )
-    return raw, years, periods, areas
+    codes = {}
+    if layout.has_titles:
+        codes = {key: set(raw[key].unique().drop_nulls().to_list()) for _, key, _ in TITLES[1:]}
+        codes["area_fips"] = set(raw["area_fips"].unique().drop_nulls().to_list())
+    return raw, years, periods, areas, codes
 
 
 def _file(item: _Input, layout: qcew.Layout, sha: str, file_id: int, noted) -> _File:
-    raw, years, periods, areas = noted
-    raw = raw.with_columns(file_id=pl.lit(file_id, pl.Int32))
-    return _File(item, layout, sha, file_id, raw, years, periods, areas, raw.height)
+    raw, years, periods, areas, codes = noted
+    return _File(item, layout, sha, file_id, raw, years, periods, areas, raw.height, codes)
 
 
 def _canonical(raw, layout: qcew.Layout, short_areas: bool = True):
@@ -854,11 +862,11 @@ def _canonical(raw, layout: qcew.Layout, short_areas: bool = True):
     return frame
 
 
-def _new_titles(raw: pl.DataFrame, known: dict[str, set[str]]) -> dict[str, pl.DataFrame]:
-    """Titles a titled file carries for codes the title tables lack (only those codes' rows are looked at)."""
+def _new_titles(raw: pl.DataFrame, files: list[_File], known: dict[str, set[str]]) -> dict[str, pl.DataFrame]:
+    """Titles titled files carry for codes the title tables lack (only those codes' rows are looked at)."""
     titles = {}
     for table, key, title in TITLES:
-        codes = [c for c in raw[key].unique().to_list() if c is not None]
+        codes = set().union(*(f.codes.get(key, set()) for f in files))
         norm = qcew.normalize_area_code if key == "area_fips" else str
         unknown = [c for c in codes if norm(c) not in known[table]]
         if not unknown:
