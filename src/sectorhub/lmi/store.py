@@ -485,12 +485,13 @@ class Store:
         try:
             self._merge_titles(parts)
             replaced = self._commit_parts(parts, written)
+            now = datetime.now(UTC)
+            entries = []
             for part in parts:
                 for p in part.files:
                     n = replaced.get(p.file_id, 0)
-                    self.con.execute(
-                        "INSERT INTO ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [
+                    entries.append(
+                        (
                             p.file_id,
                             p.item.name,
                             p.sha,
@@ -500,12 +501,28 @@ class Store:
                             p.periods,
                             len(p.areas),
                             n,
-                            datetime.now(UTC),
-                        ],
+                            now,
+                        )
                     )
                     result.files.append(
                         FileResult(p.item.name, "loaded", p.rows, p.layout.name, n, tuple(p.years))
                     )
+            if entries:  # one statement for the batch (executemany runs one statement per row)
+                types = (
+                    "INTEGER",
+                    "VARCHAR",
+                    "VARCHAR",
+                    "BIGINT",
+                    "VARCHAR",
+                    "VARCHAR",
+                    "VARCHAR",
+                    "INTEGER",
+                )
+                types += ("BIGINT", "TIMESTAMPTZ")
+                self.con.execute(
+                    f"INSERT INTO ledger SELECT {', '.join(f'unnest(?::{t}[])' for t in types)}",
+                    [list(col) for col in zip(*entries, strict=True)],
+                )
             years = sorted({y for part in parts for p in part.files for y in p.years})
             if years:
                 self._refresh_reference(years)
