@@ -1,10 +1,10 @@
-"""Location quotients of individual cells (areas × ownerships × industries), as one prepared query.
+"""Location quotients of individual cells (areas × ownerships × industries), as prepared queries.
 
 "Load once, answer many": after a load, asking for the LQs of every county cell of a period, then of one county,
 then of another, should cost the query and nothing else. The question is the engine's Ibis measures
 (:func:`sectorhub.lmi.measures.location_quotients` over :func:`~sectorhub.lmi.measures.area_totals` and the stored
-national reference), compiled once per store into one DuckDB prepared statement whose parameters (the period,
-the measure, the areas and the aggregation levels) come from a temporary request table. Results come back
+national reference), compiled once per store and measure into a DuckDB prepared statement whose parameters (the
+period, the areas and the aggregation levels) come from a temporary request table. Results come back
 through Arrow (``arrow=True`` returns the Arrow table itself).
 
 Example::
@@ -18,29 +18,22 @@ import re
 from collections.abc import Sequence
 
 from sectorhub.lmi import measures as M
-from sectorhub.lmi.sources.qcew import MEASURES
 
 COUNTY_LEVELS = ("70", "71", "72", "73", "74", "75", "76", "77", "78")
 KEYS = ("area_fips", "own_code", "industry_code", "agglvl_code", "year", "qtr")
 
 
-def _expression(store):
-    """LQs of one measure (chosen by the request) for the requested period, areas and levels."""
-    import ibis
-
+def _expression(store, measure: str):
+    """LQs of one measure for the requested period, areas and levels (the request table's rows)."""
     q = store.table("qcew")
     req = store.table("_cells_request")
     period = req.filter(req.kind == "p").select("year", "qtr")
     areas = req.filter(req.kind == "a").select(area_fips=req.code)
     levels = req.filter(req.kind == "l").select(agglvl_code=req.code)
-    which = req.filter(req.kind == "m").select(measure=req.code)
-    rows = q.semi_join(period, ["year", "qtr"]).semi_join(areas, "area_fips").cross_join(which)
-    rows = rows.mutate(value=ibis.cases(*[(rows.measure == m, rows[m].cast("float64")) for m in MEASURES]))
-    cells = rows.filter(rows.size_code == "0").semi_join(levels, "agglvl_code").select(*KEYS, "value")
-    ref = store.table("reference_shares").semi_join(period, ["year", "qtr"]).cross_join(which)
-    shares = [(ref.measure == m, ref[f"share_{m}"]) for m in MEASURES if f"share_{m}" in ref.columns]
-    ref = ref.mutate(share_value=ibis.cases(*shares))
-    return M.location_quotients(cells, M.area_totals(rows, ("value",)), ref, ("value",))
+    rows = q.semi_join(period, ["year", "qtr"]).semi_join(areas, "area_fips")
+    cells = rows.filter(rows.size_code == "0").semi_join(levels, "agglvl_code").select(*KEYS, measure)
+    ref = store.table("reference_shares").semi_join(period, ["year", "qtr"])
+    return M.location_quotients(cells, M.area_totals(rows, (measure,)), ref, (measure,))
 
 
 def cell_lqs(
@@ -87,18 +80,15 @@ def cell_lqs(
     result = None
     for m in measures:
         con.execute("DELETE FROM _cells_request")
-        rows = [("p", None, int(year), period), ("m", m, None, None)]
+        rows = [("p", None, int(year), period)]
         rows += [("l", lv, None, None) for lv in levels] + [("a", a, None, None) for a in codes]
         con.execute(
             "INSERT INTO _cells_request SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
             "unnest(?::INTEGER[]), unnest(?::VARCHAR[])",
             [list(col) for col in zip(*rows, strict=True)],
         )
-        name = store.prepare("cells_lq", lambda: _expression(store))
+        name = store.prepare(f"cells_lq_{m}", lambda m=m: _expression(store, m))
         table = con.sql(f"EXECUTE {name}").to_arrow_table()
-        table = table.rename_columns(
-            [m if c == "value" else f"lq_{m}" if c == "lq_value" else c for c in table.column_names]
-        )
         if result is None:
             result = table
         else:
