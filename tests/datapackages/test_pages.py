@@ -183,7 +183,8 @@ def test_target_sectors_chosen_on_the_page_drive_the_supply_section_downloads_an
     chosen = client.get(url, {"period": "2016-4", "sector": ["62", "54", "99x"]}, HTTP_HX_REQUEST="true")
     body = chosen.content.decode()
     assert "the sectors given" in body
-    assert "(54), " in body and "(62)" in body  # in NAICS order, whatever the order asked; unknown codes dropped
+    # In NAICS order, whatever the order asked; unknown codes dropped.
+    assert "(54), " in body and "(62)" in body
     assert "99x" not in body
     assert body.count('type="hidden" name="sector"') == 2  # the publish form carries the choice
     data = json.loads(
@@ -193,7 +194,8 @@ def test_target_sectors_chosen_on_the_page_drive_the_supply_section_downloads_an
     )
     assert "the sectors given" in json.dumps(data)
     response = client.post(
-        reverse("datapackages:publish", args=[region.pk]), {"period": "2016-4", "level": "2", "sector": ["62"]}
+        reverse("datapackages:publish", args=[region.pk]),
+        {"period": "2016-4", "level": "2", "sector": ["62"]},
     )
     assert response.status_code == 302
     from sectorhub.datapackages.models import PublishedPackage
