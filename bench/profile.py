@@ -200,14 +200,13 @@ def run(store: Path, reps: int, calls: int, log) -> list[Row]:
         Row("4 region profile", "hand-written SQL, 5 periods", "SQL", 1.0, base, peak(runs["sql"]), "same"),
         Row(
             "4 region profile",
-            "engine region_industries, 5 periods",
+            "engine region_industries, 5 separate calls",
             "SQL",
             base / secs,
             secs,
             peak(runs["engine"]),
             "same" if agree["engine"] else "DIFFERENT",
-            "≤ 50 ms warm",
-            "met" if secs <= 0.050 else "MISSED",
+            # Five one-period questions, for comparison; the profile (every period at once) is the row below.
         ),
     ]
     if "engine_one_query" in runs:
