@@ -202,3 +202,61 @@ def test_target_sectors_chosen_on_the_page_drive_the_supply_section_downloads_an
 
     snapshot = PublishedPackage.objects.latest("pk")
     assert "the sectors given" in json.dumps(snapshot.data) and "(62)" in snapshot.body_html
+
+
+IPEDS_HEADER = "UNITID,CIPCODE,MAJORNUM,AWLEVEL,CTOTALT\n"
+
+
+def ipeds_file(rows: str, name: str = "c2023_a.csv"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, (IPEDS_HEADER + rows).encode(), content_type="text/csv")
+
+
+def test_analysts_upload_training_supply_and_the_gap_table_uses_it(engine_home, region, make_user, signed_in):
+    """An IPEDS extract (two colleges, second majors and CIP totals dropped) and a rate feed the training gap."""
+    from sectorhub.datapackages.models import TrainingSupply
+
+    url = reverse("datapackages:region_package", args=[region.pk])
+    client = signed_in(make_user(Role.ANALYST))
+    before = client.get(url, {"period": "2016-4"}).content.decode()
+    assert "Not computed: the training gap needs program completions by CIP" in before
+    rows = (
+        "204796,51.3801,1,5,40\n"  # registered nursing, bachelor's
+        "204796,51.3801,2,5,9\n"  # second majors are not counted again
+        "204796,51,1,5,40\n"  # a 2-digit CIP total is dropped
+        "205203,51.3801,1,3,25\n"  # associate degrees
+        "205203,11.0701,1,5,30\n"
+    )
+    response = client.post(
+        reverse("datapackages:training_supply", args=[region.pk]),
+        {"completions": ipeds_file(rows), "separation_rate": "0.1"},
+    )
+    assert response.status_code == 302 and response.url == url
+    supply = TrainingSupply.objects.get(region=region)
+    assert supply.completers == 95 and supply.separation_rate == 0.1
+    assert sorted(map(tuple, supply.completions)) == [("11.0701", 30), ("51.3801", 65)]
+    html = client.get(url, {"period": "2016-4"}).content.decode()
+    assert "c2023_a.csv: 95 completers (first majors)" in html
+    assert "Not computed: the training gap needs" not in html  # both inputs are there now
+    assert "95 completers (first majors) from c2023_a.csv" in html
+
+
+def test_a_bad_training_file_is_refused_with_its_line_and_only_analysts_and_staff_upload(
+    engine_home, region, make_user, signed_in
+):
+    from sectorhub.datapackages.models import TrainingSupply
+
+    target = reverse("datapackages:training_supply", args=[region.pk])
+    analyst = signed_in(make_user(Role.ANALYST))
+    response = analyst.post(target, {"completions": ipeds_file("204796,51.38x,1,5,40\n")}, follow=True)
+    text = response.content.decode()
+    assert "Nothing was kept" in text and "c2023_a.csv" in text and "line 2" in text
+    response = analyst.post(
+        target, {"completions": ipeds_file("204796,51.3801,1,5,40\n"), "separation_rate": "1.5"}, follow=True
+    )
+    assert "from 0 to 1" in response.content.decode()
+    assert not TrainingSupply.objects.exists()
+    convener = signed_in(make_user(Role.CONVENER))
+    assert convener.post(target, {"completions": ipeds_file("204796,51.3801,1,5,40\n")}).status_code == 403
+    assert not TrainingSupply.objects.exists()

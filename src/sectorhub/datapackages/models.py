@@ -28,3 +28,28 @@ class PublishedPackage(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class TrainingSupply(models.Model):
+    """Program completions (an IPEDS completions file, uploaded) and a separation rate for a region's packages.
+
+    They feed the supply section's training-gap table; the newest upload of a region is the one used. The
+    completions are kept summed by CIP code (first majors), not the uploaded file.
+    """
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="training_supplies")
+    source_name = models.CharField(max_length=200, help_text="The uploaded file's name")
+    completions = models.JSONField(help_text="[[cip_code, completers], ...], first majors summed by CIP code")
+    completers = models.PositiveIntegerField()
+    separation_rate = models.FloatField(
+        null=True, blank=True, help_text="Occupational separations a year per job (0 to 1), if supplied"
+    )
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.source_name} ({self.completers:,} completers)"

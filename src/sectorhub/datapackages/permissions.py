@@ -5,13 +5,17 @@ everyone reads what was published (published packages carry no confidential cell
 from __future__ import annotations
 
 from sectorhub.core.permissions import allow, role_of
-from sectorhub.core.roles import EVERYONE, NOBODY, SIGNED_IN, STATE
+from sectorhub.core.roles import EVERYONE, NOBODY, SIGNED_IN, STATE, Role
+
+# State staff and LMI analysts supply program completions for the training-gap table.
+TRAINING_UPLOADERS = STATE | {Role.ANALYST.value}
 
 URL_PERMISSIONS = {
     "datapackages:region_package": allow(SIGNED_IN),
     "datapackages:download": allow(SIGNED_IN),
     "datapackages:publish": allow(NOBODY, write=STATE),
     "datapackages:withdraw": allow(NOBODY, write=STATE),
+    "datapackages:training_supply": allow(NOBODY, write=TRAINING_UPLOADERS),
     "datapackages:published": allow(EVERYONE),
     "datapackages:published_detail": allow(EVERYONE),
     "datapackages:published_download": allow(EVERYONE),
@@ -24,3 +28,8 @@ URL_PERMISSIONS = {
 def can_publish(user) -> bool:
     """State administrators and staff publish and withdraw packages."""
     return role_of(user) in STATE
+
+
+def can_upload_training(user) -> bool:
+    """State staff and analysts upload a region's program completions."""
+    return role_of(user) in TRAINING_UPLOADERS

@@ -91,9 +91,9 @@ def sector_choices() -> list[tuple[str, str]]:
 def region_package(region, choice: Choice):
     """The region's DataPackage for the chosen filters (published figures only, never estimates)."""
     from sectorhub.lmi.packages import build_package
-    from sectorhub.lmi.packages.supply import SupplyInputs
 
-    options = {"supply": SupplyInputs(sectors=list(choice.sectors))} if choice.sectors else None
+    inputs = supply_inputs(region, choice)
+    options = {"supply": inputs} if inputs is not None else None
     with engine.lock():
         return build_package(
             engine.store(),
@@ -106,6 +106,37 @@ def region_package(region, choice: Choice):
             map_measure=choice.map_measure,
             section_options=options,
         )
+
+
+def training_supply(region):
+    """The region's newest uploaded training supply, or None."""
+    from sectorhub.datapackages.models import TrainingSupply
+
+    return TrainingSupply.objects.filter(region=region).select_related("uploaded_by").first()
+
+
+def supply_inputs(region, choice: Choice):
+    """The supply section's inputs: the chosen target sectors and the region's uploaded training supply."""
+    import pandas as pd
+
+    from sectorhub.lmi.packages.supply import SupplyInputs
+    from sectorhub.lmi.packages.supply_cli import read_separation_rate
+
+    supply = training_supply(region)
+    if not choice.sectors and supply is None:
+        return None
+    inputs = SupplyInputs(sectors=list(choice.sectors) or None)
+    if supply is not None:
+        inputs.completions = pd.DataFrame(supply.completions, columns=["cip_code", "completers"])
+        inputs.completions_source = (
+            f"{supply.source_name}: {supply.completers:,} completers (first majors), uploaded "
+            f"{supply.uploaded_at:%Y-%m-%d}"
+        )
+        if supply.separation_rate is not None:
+            inputs.separation_rate, inputs.separation_source = read_separation_rate(
+                str(supply.separation_rate)
+            )
+    return inputs
 
 
 def published_packages():

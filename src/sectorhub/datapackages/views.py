@@ -14,7 +14,7 @@ from django.utils.text import slugify
 
 from sectorhub.datapackages import selectors, services
 from sectorhub.datapackages.models import PublishedPackage
-from sectorhub.datapackages.permissions import can_publish
+from sectorhub.datapackages.permissions import can_publish, can_upload_training
 from sectorhub.datapackages.views_occupations import occupation_link_pattern
 from sectorhub.regions.models import Region
 
@@ -73,6 +73,8 @@ def region_package(request, pk: int):
         "map_measures": selectors.MAP_MEASURES,
         "sector_choices": selectors.sector_choices(),
         "can_publish": can_publish(request.user),
+        "can_upload_training": can_upload_training(request.user),
+        "training_supply": selectors.training_supply(region),
         "published": selectors.published_for(region),
     }
     template = "datapackages/_package.html" if request.htmx else "datapackages/region_package.html"
@@ -100,6 +102,23 @@ def publish(request, pk: int):
     snapshot = services.publish_package(user=request.user, region=region, choice=choice)
     messages.success(request, f"Published: {snapshot.title}.")
     return redirect("datapackages:published_detail", pk=snapshot.pk)
+
+
+def training_supply(request, pk: int):
+    """Upload the region's program completions (IPEDS) and separation rate (state staff and analysts)."""
+    region = get_object_or_404(Region, pk=pk)
+    try:
+        supply = services.upload_training_supply(
+            user=request.user,
+            region=region,
+            upload=request.FILES.get("completions"),
+            separation_rate=request.POST.get("separation_rate", ""),
+        )
+    except ValueError as exc:
+        messages.error(request, f"Nothing was kept: {exc}")
+    else:
+        messages.success(request, f"Training supply for {region.name}: {supply}.")
+    return redirect("datapackages:region_package", pk=region.pk)
 
 
 def withdraw(request, pk: int):

@@ -54,7 +54,7 @@ def training_section(report, ranked, inputs) -> Section:
             "Not computed: the training gap needs "
             + " and ".join(missing)
             + ". No figures are estimated in their place; give them to the package build (CLI: --completions "
-            "and --separation-rate)."
+            "and --separation-rate; on the web, the package page's training supply)."
         )
         return Section("supply_training", TITLE, columns, [], intro=text)
     table = report.table
