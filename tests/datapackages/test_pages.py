@@ -257,6 +257,12 @@ def test_a_bad_training_file_is_refused_with_its_line_and_only_analysts_and_staf
     )
     assert "from 0 to 1" in response.content.decode()
     assert not TrainingSupply.objects.exists()
+    # A file name is only ever a plain name (Django already drops folders): no dot-file, no odd characters.
+    response = analyst.post(
+        target, {"completions": ipeds_file("204796,51.3801,1,5,40\n", name=".c 2023;a.csv")}
+    )
+    assert response.status_code == 302 and TrainingSupply.objects.get().source_name == "c_2023_a.csv"
+    TrainingSupply.objects.all().delete()
     convener = signed_in(make_user(Role.CONVENER))
     assert convener.post(target, {"completions": ipeds_file("204796,51.3801,1,5,40\n")}).status_code == 403
     assert not TrainingSupply.objects.exists()

@@ -3,6 +3,8 @@ training supply for the training-gap table (state staff and analysts)."""
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -71,7 +73,8 @@ def upload_training_supply(*, user, region, upload, separation_rate: str = "") -
         except ValueError:
             raise ValueError(f"separation rate: {separation_rate!r} is not a number") from None
         read_separation_rate(str(rate))  # the same check as the CLI: a fraction from 0 to 1
-    name = Path(upload.name).name[:200] or "completions.csv"
+    # The file is written under a safe name of the user's (shown in messages and the package's sources).
+    name = re.sub(r"[^A-Za-z0-9._-]", "_", Path(upload.name).name)[:200].lstrip(".") or "completions.csv"
     with tempfile.TemporaryDirectory(prefix="sectorhub-ipeds-") as tmp:
         path = Path(tmp) / name
         with open(path, "wb") as fh:
