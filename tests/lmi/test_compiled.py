@@ -12,7 +12,7 @@ def test_the_stored_refresh_sql_is_what_the_measures_compile_to():
         assert compiled.query(name) == sql, f"sql/{name}.sql is stale: run `python -m sectorhub.lmi.compiled`"
 
 
-def test_the_refresh_of_a_loaded_store_reads_only_the_compiled_sql(loaded_store):
+def test_the_shares_a_load_stores_equal_the_measures_evaluated_directly(loaded_store):
     """The shares the store keeps equal the Ibis expression evaluated directly (U.S. file absent: estimated)."""
     from sectorhub.lmi import measures
 

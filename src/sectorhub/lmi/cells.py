@@ -64,12 +64,6 @@ def cell_lqs(
     if codes is not None and any(not re.fullmatch(r"[0-9A-Z]{5}", a) for a in codes):
         raise ValueError("area codes are five characters, like 39049 or C1814")
     con = store.con
-    state = store.__dict__.setdefault("_cells_state", {})
-    if not state:
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE _cells_request (kind VARCHAR, code VARCHAR, year INTEGER, qtr VARCHAR)"
-        )
-        state["ready"] = True
     if codes is None:  # every area loaded for that year, from the catalog of parts
         codes = [
             a
@@ -77,16 +71,11 @@ def cell_lqs(
                 "SELECT DISTINCT unnest(areas) FROM qcew_parts WHERE list_contains(years, ?)", [int(year)]
             ).fetchall()
         ]
+    rows = [("p", None, int(year), period)]
+    rows += [("l", lv, None, None) for lv in levels] + [("a", a, None, None) for a in codes]
+    store.request("_cells_request", rows)
     result = None
     for m in measures:
-        con.execute("DELETE FROM _cells_request")
-        rows = [("p", None, int(year), period)]
-        rows += [("l", lv, None, None) for lv in levels] + [("a", a, None, None) for a in codes]
-        con.execute(
-            "INSERT INTO _cells_request SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
-            "unnest(?::INTEGER[]), unnest(?::VARCHAR[])",
-            [list(col) for col in zip(*rows, strict=True)],
-        )
         name = store.prepare(f"cells_lq_{m}", lambda m=m: _expression(store, m))
         table = con.sql(f"EXECUTE {name}").to_arrow_table()
         if result is None:

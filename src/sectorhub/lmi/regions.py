@@ -117,29 +117,19 @@ def region_frame(
         if period not in {"1", "2", "3", "4", "A"}:
             raise RegionError(f"period must be 1, 2, 3, 4 or A; got {period!r}")
         wanted.append((int(year), period))
-    con = store.con
     state = store.__dict__.setdefault("_region_state", {})
     if not state:
-        # One request table (kind c: county, p: period, y: derived-annual year), refilled per call without a
-        # catalog change, so the prepared queries stay valid.
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE _region_request (kind VARCHAR, area_fips VARCHAR, year INTEGER, qtr VARCHAR)"
-        )
         state["published_annual"] = {
-            y for (y,) in con.execute("SELECT DISTINCT year FROM qcew WHERE qtr = 'A'").fetchall()
+            y for (y,) in store.sql("SELECT DISTINCT year FROM qcew WHERE qtr = 'A'").fetchall()
         }
     direct = [(y, p) for y, p in wanted if p != "A" or y in state["published_annual"]]
     derived = sorted({y for y, p in wanted if p == "A" and y not in state["published_annual"]})
+    # The request (kind c: county, p: period, y: derived-annual year) the prepared query reads.
     rows = [("c", c, None, None) for c in counties] + [("p", None, y, p) for y, p in direct]
     rows += [("y", None, y, None) for y in derived]
-    con.execute("DELETE FROM _region_request")
-    con.execute(
-        "INSERT INTO _region_request SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]), "
-        "unnest(?::VARCHAR[])",
-        [list(col) for col in zip(*rows, strict=True)],
-    )
+    store.request("_region_request", rows)
     name = store.prepare(f"region_{ownership}_{agglvl}", lambda: _region_expr(store, ownership, agglvl))
-    frame = con.execute(f"EXECUTE {name}").df()
+    frame = store.con.execute(f"EXECUTE {name}").df()
     complete = {
         (int(y), q)
         for y, q, n in frame[["year", "qtr", "region_counties"]].drop_duplicates().itertuples(index=False)
@@ -171,7 +161,7 @@ def _region_expr(store, ownership: str, agglvl: str) -> ir.Table:
     """The region query over the temporary tables of counties, periods and derived-annual years."""
     q = store.table("qcew")
     request = store.table("_region_request")
-    counties = request.filter(request.kind == "c").select("area_fips")
+    counties = request.filter(request.kind == "c").select(area_fips=request.code)
     periods = request.filter(request.kind == "p").select("year", "qtr")
     years = request.filter(request.kind == "y").select("year")
     mine = q.semi_join(counties, "area_fips")

@@ -86,18 +86,13 @@ SUPPRESSIBLE = tuple(m for m in PUB_MEASURES if m != "estabs")
 
 def _view_columns() -> str:
     """The view's columns: a value withheld by BLS (disclosure code N or -) is NULL, never the published 0."""
-    gates = {
-        "": "disclosure_code",
-        "pub_lq_": "pub_lq_disclosure_code",
-        "pub_oty_": "pub_oty_disclosure_code",
-    }
     out = []
     for col, _ in COLUMNS:
         gate = None
         if col in SUPPRESSIBLE:
-            gate = gates[""]
+            gate = "disclosure_code"
         elif col.startswith(("pub_lq_", "pub_oty_")) and not col.endswith(("disclosure_code", "_estabs")):
-            gate = gates["pub_lq_" if col.startswith("pub_lq_") else "pub_oty_"]
+            gate = "pub_lq_disclosure_code" if col.startswith("pub_lq_") else "pub_oty_disclosure_code"
         out.append(f"CASE WHEN {gate} IN ('N', '-') THEN NULL ELSE {col} END AS {col}" if gate else col)
     return ", ".join(out)
 
@@ -113,6 +108,10 @@ STREAM_BYTES = 64 << 20
 # Small files are parsed this many at a time, at most this many ahead of the one being converted.
 READERS = 4
 READ_AHEAD = 8
+# The ledger's column types, for inserting a batch's rows in one statement.
+LEDGER_TYPES = (
+    "INTEGER", "VARCHAR", "VARCHAR", "BIGINT", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "BIGINT", "TIMESTAMPTZ",
+)  # fmt: skip
 
 REFERENCE_FILES = {
     "area_titles": ("qcew_area_titles.csv", "area_fips", "area_title"),
@@ -184,6 +183,7 @@ class _File:
     periods: str
     areas: list[str]  # normalised codes
     rows: int
+    missing_areas: int  # rows without an area code (an error)
     # Titled files: the raw codes of each titled column (to look for titles the title tables lack).
     codes: dict[str, set[str]] = field(default_factory=dict)
 
@@ -236,6 +236,7 @@ class Store:
         self._tables: dict = {}
         self._scratch: tempfile.TemporaryDirectory | None = None
         self._prepared: set[str] = set()
+        self._requests: set[str] = set()
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
@@ -281,19 +282,10 @@ class Store:
         if not kind or kind[0] != "BASE TABLE":
             return
         self.parts.mkdir(parents=True, exist_ok=True)
-        old = _old_columns(self.con)
-        cols = ", ".join(f"{c}::{t} AS {c}" if c in old else f"NULL::{t} AS {c}" for c, t in COLUMNS)
-        name = f"part-{uuid.uuid4().hex}.parquet"
-        self.con.execute(
-            f"COPY (SELECT {cols} FROM qcew) TO '{_sql_path(self.parts / name)}' "
-            f"(FORMAT parquet, COMPRESSION lz4_raw, ROW_GROUP_SIZE {ROW_GROUP})"
-        )
+        old = {r[0] for r in self.con.execute("DESCRIBE qcew").fetchall()}
+        name = self._copy_part(f"SELECT {_canonical_select(old)} FROM qcew")
         self.con.execute("BEGIN TRANSACTION")
-        self.con.execute(
-            "INSERT INTO qcew_parts SELECT ?, count(*), coalesce(list(DISTINCT year), []), "
-            "coalesce(list(DISTINCT area_fips), []) FROM qcew",
-            [name],
-        )
+        self._catalog_part(name)
         self.con.execute("DROP TABLE qcew")
         self.con.execute("DROP TABLE IF EXISTS qcew_annual_derived")
         self.con.execute("COMMIT")
@@ -305,10 +297,27 @@ class Store:
             if f.name not in live:
                 f.unlink(missing_ok=True)
 
-    def _define_view(self, parts: list[str] | None = None) -> None:
+    def _copy_part(self, select: str) -> str:
+        """Write the rows of a query (in the canonical columns) as a new part with DuckDB; return its name."""
+        name = _part_name()
+        self.con.execute(
+            f"COPY ({select}) TO '{_sql_path(self.parts / name)}' "
+            f"(FORMAT parquet, COMPRESSION lz4_raw, ROW_GROUP_SIZE {ROW_GROUP})"
+        )
+        return name
+
+    def _catalog_part(self, name: str) -> int:
+        """Add a written part to the catalog from its own rows; return how many it holds."""
+        return self.con.execute(
+            "INSERT INTO qcew_parts SELECT ?, count(*), coalesce(list(DISTINCT year), []), "
+            f"coalesce(list(DISTINCT area_fips), []) FROM read_parquet('{_sql_path(self.parts / name)}') "
+            "RETURNING rows",
+            [name],
+        ).fetchall()[0][0]
+
+    def _define_view(self) -> None:
         """(Re)define the view ``qcew`` over the catalogued parts (temporary when the store is read-only)."""
-        if parts is None:
-            parts = [p for (p,) in self.con.execute("SELECT part FROM qcew_parts ORDER BY part").fetchall()]
+        parts = [p for (p,) in self.con.execute("SELECT part FROM qcew_parts ORDER BY part").fetchall()]
         cols = _VIEW_COLUMNS
         lost = [p for p in parts if not (self.parts / p).is_file()]
         if lost:
@@ -368,6 +377,25 @@ class Store:
             self._prepared.add(name)
         return name
 
+    def request(self, table: str, rows: list[tuple]) -> None:
+        """Fill a temporary request table ``(kind, code, year, qtr)`` that prepared statements read parameters from.
+
+        The table is created once per store and refilled without a catalog change, so statements prepared over
+        it stay valid.
+        """
+        if table not in self._requests:
+            self.con.execute(
+                f"CREATE OR REPLACE TEMP TABLE {table} (kind VARCHAR, code VARCHAR, year INTEGER, qtr VARCHAR)"
+            )
+            self._requests.add(table)
+        self.con.execute(f"DELETE FROM {table}")
+        if rows:
+            self.con.execute(
+                f"INSERT INTO {table} SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]), "
+                "unnest(?::VARCHAR[])",
+                [list(col) for col in zip(*rows, strict=True)],
+            )
+
     def sql(self, query: str, params: list | None = None) -> Result:
         """Run SQL against the store; the result has ``fetchone()``, ``fetchall()`` and ``df()``."""
         return Result(self.con.execute(query, params or []))
@@ -400,22 +428,21 @@ class Store:
             written: list[str] = []
             try:
                 result = self._load(inputs, layouts, written, progress)
-            except qcew.QCEWFormatError as exc:
+            except BaseException as exc:
                 for name in written:
                     (self.parts / name).unlink(missing_ok=True)
-                raise LoadError([exc]) from None
-            except BaseException:
-                for name in written:
-                    (self.parts / name).unlink(missing_ok=True)
+                if isinstance(exc, qcew.QCEWFormatError):
+                    raise LoadError([exc]) from None
                 raise
             self._remove_orphans()  # parts the load rewrote, now out of the catalog
             return result
 
     def _load(self, inputs, layouts, written: list[str], progress: Progress | None) -> LoadResult:
         self._ensure_reference()
-        known = dict(self.con.execute("SELECT sha256, rows FROM ledger").fetchall())
+        ledger = self.con.execute("SELECT sha256, rows, name FROM ledger").fetchall()
+        known = {sha: rows for sha, rows, _ in ledger}
         # A large file already in the ledger under its name is checked before streaming; others while streaming.
-        names = {n for (n,) in self.con.execute("SELECT name FROM ledger").fetchall()}
+        names = {name for _, _, name in ledger}
         next_id = self.con.execute("SELECT coalesce(max(file_id), 0) + 1 FROM ledger").fetchone()[0]
         titled = {
             table: {k for (k,) in self.con.execute(f"SELECT {key} FROM {table}").fetchall()}
@@ -456,7 +483,7 @@ class Store:
                 if sha is None:
                     # The digest of a large file is taken while it streams; the part is dropped if it was known.
                     flush()
-                    part = self._stream_part(item, layout, "", next_id, written)
+                    part = self._stream_part(item, layout, next_id, written)
                     sha = shas[i].result()
                     if sha in known:
                         (self.parts / written.pop()).unlink(missing_ok=True)
@@ -508,19 +535,8 @@ class Store:
                         FileResult(p.item.name, "loaded", p.rows, p.layout.name, n, tuple(p.years))
                     )
             if entries:  # one statement for the batch (executemany runs one statement per row)
-                types = (
-                    "INTEGER",
-                    "VARCHAR",
-                    "VARCHAR",
-                    "BIGINT",
-                    "VARCHAR",
-                    "VARCHAR",
-                    "VARCHAR",
-                    "INTEGER",
-                )
-                types += ("BIGINT", "TIMESTAMPTZ")
                 self.con.execute(
-                    f"INSERT INTO ledger SELECT {', '.join(f'unnest(?::{t}[])' for t in types)}",
+                    f"INSERT INTO ledger SELECT {', '.join(f'unnest(?::{t}[])' for t in LEDGER_TYPES)}",
                     [list(col) for col in zip(*entries, strict=True)],
                 )
             years = sorted({y for part in parts for p in part.files for y in p.years})
@@ -549,17 +565,17 @@ class Store:
                 known[table].update(titles[table][key].to_list())
         _check_codes(frame, {f.file_id: f for f in files})
         _check_areas(files, known["area_titles"])
-        name = f"part-{uuid.uuid4().hex}.parquet"
+        name = _part_name()
         frame.write_parquet(
             self.parts / name, compression=PART_COMPRESSION, statistics=True, row_group_size=ROW_GROUP
         )
         return _Part(name, files, titles)
 
-    def _stream_part(
-        self, item: _Input, layout: qcew.Layout, sha: str, file_id: int, written: list[str]
-    ) -> _Part:
-        """Parse, convert and write one large file as one streaming pipeline (less memory, both cores busy)."""
-        name = f"part-{uuid.uuid4().hex}.parquet"
+    def _stream_part(self, item: _Input, layout: qcew.Layout, file_id: int, written: list[str]) -> _Part:
+        """Parse, convert and write one large file as one streaming pipeline (less memory, both cores busy).
+
+        The file's SHA-256 is the caller's to set (it is computed meanwhile)."""
+        name = _part_name()
         path = self.parts / name
         written.append(name)
         scan = pl.scan_csv(item.path, schema=_schema(layout), quote_char='"').select(_needed(layout))
@@ -573,19 +589,16 @@ class Store:
         f = _File(
             item,
             layout,
-            sha,
+            "",
             file_id,
             None,
             stats["years"],
             stats["periods"] or "",
             stats["areas"],
             stats["rows"],
+            stats["missing_areas"],
         )
         _check_codes(part, {file_id: f}, stats)
-        if stats["missing_areas"]:
-            col_no = layout.columns.index("area_fips")
-            line = qcew.find_line(item.path, col_no, lambda v: not v.strip())
-            raise qcew.QCEWFormatError(item.name, line, f"{col_no + 1} (area_fips)", "missing area code")
         return _Part(name, [f], {})
 
     def _commit_parts(self, parts: list[_Part], written: list[str]) -> dict[int, int]:
@@ -614,19 +627,12 @@ class Store:
                     continue
                 for fid, n in counts:
                     replaced[fid] = replaced.get(fid, 0) + n
-                kept = f"part-{uuid.uuid4().hex}.parquet"
+                kept = self._copy_part(
+                    f"SELECT * FROM {src} o WHERE NOT EXISTS (SELECT 1 FROM {new} n WHERE {keys})"
+                )
                 written.append(kept)
-                self.con.execute(
-                    f"COPY (SELECT * FROM {src} o WHERE NOT EXISTS (SELECT 1 FROM {new} n WHERE {keys})) "
-                    f"TO '{_sql_path(self.parts / kept)}' (FORMAT parquet, COMPRESSION lz4_raw, "
-                    f"ROW_GROUP_SIZE {ROW_GROUP})"
-                )
                 self.con.execute("DELETE FROM qcew_parts WHERE part = ?", [old])
-                self.con.execute(
-                    f"INSERT INTO qcew_parts SELECT ?, count(*), coalesce(list(DISTINCT year), []), "
-                    f"coalesce(list(DISTINCT area_fips), []) FROM read_parquet('{_sql_path(self.parts / kept)}')",
-                    [kept],
-                )
+                self._catalog_part(kept)
             self.con.execute(
                 "INSERT INTO qcew_parts VALUES (?, ?, ?, ?)",
                 [name, sum(p.rows for p in members), years, areas],
@@ -656,26 +662,18 @@ class Store:
         if missing:
             self.con.execute("DROP VIEW _add_rows")
             raise ValueError(f"rows to add need the key columns; missing: {', '.join(missing)}")
-        cols = ", ".join(f"{c}::{t} AS {c}" if c in have else f"NULL::{t} AS {c}" for c, t in COLUMNS)
-        name = f"part-{uuid.uuid4().hex}.parquet"
-        target = self.parts / name
+        name = None
         try:
-            self.con.execute(
-                f"COPY (SELECT {cols} FROM _add_rows) TO '{_sql_path(target)}' "
-                f"(FORMAT parquet, COMPRESSION lz4_raw, ROW_GROUP_SIZE {ROW_GROUP})"
-            )
+            name = self._copy_part(f"SELECT {_canonical_select(have)} FROM _add_rows")
             self.con.execute("BEGIN TRANSACTION")
-            rows = self.con.execute(
-                f"INSERT INTO qcew_parts SELECT ?, count(*), coalesce(list(DISTINCT year), []), "
-                f"coalesce(list(DISTINCT area_fips), []) FROM read_parquet('{_sql_path(target)}') RETURNING rows",
-                [name],
-            ).fetchone()[0]
+            rows = self._catalog_part(name)
             self._define_view()
             self.con.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(duckdb.Error):
                 self.con.execute("ROLLBACK")
-            target.unlink(missing_ok=True)
+            if name:
+                (self.parts / name).unlink(missing_ok=True)
             self._define_view()
             raise
         finally:
@@ -701,7 +699,6 @@ class Store:
             self.con.execute(f"INSERT INTO reference_shares {sql}")
         else:
             self.con.execute(f"CREATE TABLE reference_shares AS {sql}")
-        self.con.execute("DROP TABLE IF EXISTS qcew_annual_derived")  # written by earlier versions
         self.con.execute("DROP TABLE _refresh_years")
         self._tables.clear()
 
@@ -744,16 +741,13 @@ class Store:
 
 def _file_dtype(column: str) -> pl.DataType:
     """How Polars parses a file column: codes and titles as text, levels as integers, ratios as floats."""
-    if (
-        column != "year"
-        and column in qcew.CODE_COLUMNS
-        or column in qcew.TITLE_COLUMNS
-        or column.endswith("disclosure_code")
-    ):
+    if column == "year":
+        return pl.Int32
+    if column in qcew.CODE_COLUMNS or column in qcew.TITLE_COLUMNS or column.endswith("disclosure_code"):
         return pl.String
     if column.startswith("lq_") or column.endswith("_pct_chg"):
         return pl.Float64
-    return pl.Int32 if column == "year" else pl.Int64
+    return pl.Int64
 
 
 def _needed(layout: qcew.Layout) -> list[str]:
@@ -838,7 +832,8 @@ def _read_noted(item: _Input, layout: qcew.Layout) -> tuple[pl.DataFrame, list[i
 
 def _file(item: _Input, layout: qcew.Layout, sha: str, file_id: int, noted) -> _File:
     raw, years, periods, areas, codes = noted
-    return _File(item, layout, sha, file_id, raw, years, periods, areas, raw.height, codes)
+    missing = raw["area_fips"].null_count()
+    return _File(item, layout, sha, file_id, raw, years, periods, areas, raw.height, missing, codes)
 
 
 def _canonical(raw, layout: qcew.Layout, short_areas: bool = True):
@@ -939,7 +934,7 @@ def _check_areas(files: list[_File], known: set[str]) -> None:
     """Every area code must look like a QCEW code and be titled (reference list or the files' own titles)."""
     for f in files:
         col_no = f.layout.columns.index("area_fips")
-        if f.raw is not None and f.raw["area_fips"].null_count():
+        if f.missing_areas:
             line = qcew.find_line(f.item.path, col_no, lambda v: not v.strip())
             raise qcew.QCEWFormatError(f.item.name, line, f"{col_no + 1} (area_fips)", "missing area code")
         for code in f.areas:
@@ -958,8 +953,13 @@ def _overlaps(a: _File, b: _File) -> bool:
     return bool(set(a.years) & set(b.years)) and bool(set(a.areas) & set(b.areas))
 
 
-def _old_columns(con: duckdb.DuckDBPyConnection) -> set[str]:
-    return {r[0] for r in con.execute("DESCRIBE qcew").fetchall()}
+def _canonical_select(have: set[str]) -> str:
+    """SELECT list giving the canonical columns from a relation that has ``have`` (NULL for the others)."""
+    return ", ".join(f"{c}::{t} AS {c}" if c in have else f"NULL::{t} AS {c}" for c, t in COLUMNS)
+
+
+def _part_name() -> str:
+    return f"part-{uuid.uuid4().hex}.parquet"
 
 
 def _sql_path(path: Path) -> str:
