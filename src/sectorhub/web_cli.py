@@ -101,20 +101,10 @@ def app_demos(*, password: str) -> list[str]:
 
     An app adds demo data by shipping a `demo.py` with that function; it returns one line for the output.
     """
-    import importlib
-
-    from django.apps import apps
+    from sectorhub.core.discovery import app_modules
 
     lines = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("sectorhub.") or config.name == "sectorhub.partnerships":
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.demo":
-                raise
-            continue
+    for _config, module in app_modules("demo", exclude=("sectorhub.partnerships",)):
         extend = getattr(module, "extend_demo", None)
         if callable(extend):
             lines.append(extend(password=password))

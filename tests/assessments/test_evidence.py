@@ -52,8 +52,7 @@ def test_packages_come_from_whichever_app_publishes_them(monkeypatch, staff):
 
 
 def test_without_a_packages_app_the_figure_says_so_rather_than_zero(monkeypatch, staff):
-    monkeypatch.setattr(evidence.apps, "get_app_configs", lambda: [])
-    monkeypatch.setattr(evidence.apps, "get_models", lambda: [])
+    monkeypatch.setattr(evidence, "app_modules", lambda *args, **kwargs: iter(()))
     figure = evidence.packages_published(user=staff)
     assert not figure.available and figure.value is None
     assert figure.summary == "Data packages are not published through SectorHub yet"
@@ -97,3 +96,17 @@ def test_packages_published_and_not_withdrawn_are_counted_from_the_data_packages
     assert evidence.packages_published(user=staff, region=north).summary == (
         "1 regional data package published for North"
     )
+
+
+def test_an_app_adds_evidence_sources_through_its_evidence_module(monkeypatch, staff):
+    """A module named evidence.py with an EVIDENCE dict is merged without naming the app."""
+    import types
+
+    module = types.SimpleNamespace(
+        EVIDENCE={
+            "events_held": lambda *, user, region=None: evidence.Evidence("events_held", "Events", "4 events")
+        }
+    )
+    monkeypatch.setattr(evidence, "app_modules", lambda *args, **kwargs: iter([(None, module)]))
+    assert "events_held" in evidence.evidence_keys()
+    assert evidence.evidence_for(["events_held"], user=staff)["events_held"].summary == "4 events"

@@ -2,29 +2,21 @@
 
 Each source is read through the owning app's public functions (partnerships' goal evaluators and selectors), never
 its tables. The data-packages source looks for whichever installed app publishes packages (a selectors module with
-`published_packages()` and, for a region, `published_for(region)`; or a `PackageSnapshot` model) and says "not
+`published_packages()` and, for a region, `published_for(region)`) and says "not
 available" when there is none.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
-from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import QuerySet
 
+from sectorhub.core.discovery import app_modules
+from sectorhub.core.evidence import Evidence
 
-@dataclass(frozen=True)
-class Evidence:
-    """One live figure: what it says, how it reads as a number (when it is one), and where it comes from."""
-
-    source: str
-    label: str
-    summary: str
-    available: bool = True
-    value: float | None = None
+__all__ = ["Evidence", "SOURCES", "all_sources", "evidence_for", "evidence_keys", "source"]
 
 
 SOURCES: dict[str, Callable[..., Evidence]] = {}
@@ -40,14 +32,26 @@ def source(key: str):
     return wrap
 
 
+def all_sources() -> dict[str, Callable[..., Evidence]]:
+    """This module's sources and those of every app that ships `evidence.py` with an `EVIDENCE` dict."""
+    merged = dict(SOURCES)
+    for config, module in app_modules("evidence", exclude=("sectorhub.assessments",)):
+        for key, fn in getattr(module, "EVIDENCE", {}).items():
+            if key in merged:
+                raise ImproperlyConfigured(f"evidence source {key!r} is declared twice ({config.name})")
+            merged[key] = fn
+    return merged
+
+
 def evidence_keys() -> set[str]:
     """The evidence sources an instrument file may name."""
-    return set(SOURCES)
+    return set(all_sources())
 
 
 def evidence_for(keys: Iterable[str], *, user, region=None) -> dict[str, Evidence]:
     """Each named source evaluated once (a page may list several items naming the same source)."""
-    return {key: SOURCES[key](user=user, region=region) for key in sorted(set(keys)) if key in SOURCES}
+    sources = all_sources()
+    return {key: sources[key](user=user, region=region) for key in sorted(set(keys)) if key in sources}
 
 
 @source("partnership_coverage")
@@ -102,30 +106,13 @@ def active_partnerships(*, user, region=None) -> Evidence:
 @source("packages_published")
 def packages_published(*, user, region=None) -> Evidence:
     """Regional data packages the state has published, from whichever app publishes them."""
-    for config in apps.get_app_configs():
-        if not config.name.startswith("sectorhub."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.selectors")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.selectors":
-                raise
-            continue
+    for _config, module in app_modules("selectors"):
         fn = getattr(module, "published_packages", None)
         if callable(fn):
             by_region = getattr(module, "published_for", None)
             if region is not None and callable(by_region):
                 return _packages(_count(by_region(region)), region)
             return _packages(_count(fn()))
-    for model in apps.get_models():
-        if model.__name__ == "PackageSnapshot":
-            fields = {f.name for f in model._meta.get_fields()}
-            qs = model._default_manager.all()
-            for flag in ("is_published", "published"):
-                if flag in fields:
-                    qs = qs.filter(**{flag: True})
-                    break
-            return _packages(qs.count())
     return Evidence(
         source="packages_published",
         label="Data packages",

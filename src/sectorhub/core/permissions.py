@@ -8,13 +8,12 @@ apps' services, which call the `can_*` helpers.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from functools import cache
 
-from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 
+from sectorhub.core.discovery import app_modules
 from sectorhub.core.roles import ADMINS, EVERYONE, NOBODY, SIGNED_IN, Role
 
 
@@ -60,13 +59,7 @@ URL_PERMISSIONS: dict[str, Access] = {
 def url_permissions() -> dict[str, Access]:
     """The merged map from every installed app's `permissions.URL_PERMISSIONS`."""
     merged: dict[str, Access] = {}
-    for config in apps.get_app_configs():
-        try:
-            module = importlib.import_module(f"{config.name}.permissions")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.permissions":
-                raise
-            continue
+    for _config, module in app_modules("permissions"):
         for name, access in getattr(module, "URL_PERMISSIONS", {}).items():
             if name in merged:
                 raise ImproperlyConfigured(f"URL name {name!r} appears in two permission maps")
