@@ -1,0 +1,56 @@
+"""The engine's one public door: everything the web apps and notebooks may call from `sectorhub.lmi`.
+
+Web apps import from here and nowhere else in `sectorhub.lmi` (an import-linter contract checks it). Names load
+lazily, so importing this module costs nothing until a name is used: `from sectorhub.lmi.api import build_package`
+imports the package builder then, not the whole engine.
+
+>>> from sectorhub.lmi import api
+>>> sorted(api.__all__)[:3]  # doctest: +SKIP
+['CodeError', 'ONET_ATTRIBUTION', 'STORE_FILE']
+
+To add a name: one line in `_EXPORTS` ("public name": "module:attribute") and a line in docs/api.md.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS: dict[str, str] = {
+    # The store: loaded data, read-only handles.
+    "Store": "sectorhub.lmi.store:Store",
+    "STORE_FILE": "sectorhub.lmi.store:STORE_FILE",
+    # Data packages and their renderers.
+    "build_package": "sectorhub.lmi.packages:build_package",
+    "render_package": "sectorhub.lmi.packages:render",
+    "package_fragment": "sectorhub.lmi.packages.render_html:fragment",
+    "SupplyInputs": "sectorhub.lmi.packages.supply:SupplyInputs",
+    # Occupations and training supply.
+    "occupation_page": "sectorhub.lmi.packages.occupation:occupation_page",
+    "search_occupations": "sectorhub.lmi.packages.occupation:search_occupations",
+    "ONET_ATTRIBUTION": "sectorhub.lmi.packages.occupation:ONET_ATTRIBUTION",
+    "read_separation_rate": "sectorhub.lmi.packages.supply_cli:read_separation_rate",
+    "read_ipeds_completions": "sectorhub.lmi.sources.ipeds:read_completions",
+    "cip_soc_links": "sectorhub.lmi.sources.cip_soc:cip_soc_links",
+    "normalize_cip": "sectorhub.lmi.sources.cip_soc:normalize_cip",
+    "normalize_soc": "sectorhub.lmi.sources.cip_soc:normalize_soc",
+    "CodeError": "sectorhub.lmi.sources.cip_soc:CodeError",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use."""
+    try:
+        target = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"sectorhub.lmi.api has no public name {name!r}") from None
+    module, _, attribute = target.partition(":")
+    value = getattr(importlib.import_module(module), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
