@@ -37,3 +37,20 @@ def region(db):
         CountyFactory(fips="39159", name="Union County"),
     ]
     return RegionFactory(name="Delaware-Union", counties=counties)
+
+
+@pytest.fixture(autouse=True)
+def package_cache(settings, monkeypatch):
+    """A fresh in-memory cache per test (built packages are cached), and pages that wait for their build."""
+    import uuid
+
+    from sectorhub.datapackages import views
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"packages-{uuid.uuid4().hex}",
+        }
+    }
+    monkeypatch.setattr(views, "PAGE_WAIT_SECONDS", 120.0)
+    return settings.CACHES

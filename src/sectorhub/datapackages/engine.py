@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from sectorhub.lmi.store import STORE_FILE, Store
+from sectorhub.lmi.api import STORE_FILE, Store
 from sectorhub.paths import home_dir
 
 _lock = threading.RLock()
@@ -23,6 +23,18 @@ def store() -> Store:
             _cache["store"] = Store.open(path, read_only=True)
             _cache["stamp"] = stamp
         return _cache["store"]
+
+
+def memo(store: Store, name: str, compute):
+    """A value computed once per opened store (so once per loaded data: a load reopens the store)."""
+    with _lock:
+        values = _cache.setdefault("memo", {})
+        if values.get("store") is not store:
+            values.clear()
+            values["store"] = store
+        if name not in values:
+            values[name] = compute()
+        return values[name]
 
 
 def lock() -> threading.RLock:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sectorhub.datapackages import engine
+from sectorhub.datapackages import building, engine
 from sectorhub.datapackages.models import PublishedPackage
 
 LEVELS = [("2", "Sectors (2-digit)"), ("3", "Subsectors (3-digit)"), ("4", "Industry groups (4-digit)")]
@@ -88,24 +88,60 @@ def sector_choices() -> list[tuple[str, str]]:
     return [(c, titles.get(c, f"NAICS {c}").removeprefix(f"NAICS {c} ")) for c in SECTOR_CODES]
 
 
-def region_package(region, choice: Choice):
-    """The region's DataPackage for the chosen filters (published figures only, never estimates)."""
-    from sectorhub.lmi.packages import build_package
+def package_params(choice: Choice) -> dict:
+    """The filters as they key a package (and as the page's links carry them)."""
+    return {
+        "period": f"{choice.year}-{choice.period}",
+        "level": choice.level,
+        "ownership": choice.ownership,
+        "map": choice.map_measure,
+        "sector": list(choice.sectors),
+    }
 
-    inputs = supply_inputs(region, choice)
-    options = {"supply": inputs} if inputs is not None else None
-    with engine.lock():
-        return build_package(
-            engine.store(),
-            region_counties(region),
-            choice.year,
-            choice.period,
-            choice.level,
-            choice.ownership,
-            name=region.name,
-            map_measure=choice.map_measure,
-            section_options=options,
-        )
+
+def cached_package(region, choice: Choice, *, wait: float):
+    """(key, DataPackage) of the region's package for the chosen filters, built once and shared by every worker.
+
+    The package is None when it is still being built after ``wait`` seconds (it goes on building in the
+    background; ask again with the same filters). The key changes with the loaded data and the training supply.
+    """
+    supply = training_supply(region)
+    inputs = supply_inputs(region, choice, supply)
+    counties = region_counties(region)
+    supply_id = [supply.pk, supply.uploaded_at.isoformat()] if supply is not None else None
+    name = region.name
+    key = building.package_key(counties, {**package_params(choice), "name": name}, supply_id)
+
+    def build():
+        from sectorhub.lmi.api import build_package
+
+        options = {"supply": inputs} if inputs is not None else None
+        with engine.lock():
+            return build_package(
+                engine.store(),
+                counties,
+                choice.year,
+                choice.period,
+                choice.level,
+                choice.ownership,
+                name=name,
+                map_measure=choice.map_measure,
+                section_options=options,
+            )
+
+    return key, building.get_or_build(key, build, wait=wait)
+
+
+def region_package(region, choice: Choice, *, wait: float = 100.0):
+    """The region's DataPackage for the chosen filters (from the shared cache when built before).
+
+    Published figures, plus the occupation estimates of the supply section (see docs/methods.md, "What a
+    published package contains"). TimeoutError when the build takes longer than ``wait`` seconds.
+    """
+    _, pkg = cached_package(region, choice, wait=wait)
+    if pkg is None:
+        raise TimeoutError(f"the package of {region.name} is still being built; try again in a minute")
+    return pkg
 
 
 def training_supply(region):
@@ -115,14 +151,13 @@ def training_supply(region):
     return TrainingSupply.objects.filter(region=region).select_related("uploaded_by").first()
 
 
-def supply_inputs(region, choice: Choice):
+def supply_inputs(region, choice: Choice, supply=None):
     """The supply section's inputs: the chosen target sectors and the region's uploaded training supply."""
     import pandas as pd
 
-    from sectorhub.lmi.packages.supply import SupplyInputs
-    from sectorhub.lmi.packages.supply_cli import read_separation_rate
+    from sectorhub.lmi.api import SupplyInputs, read_separation_rate
 
-    supply = training_supply(region)
+    supply = supply if supply is not None else training_supply(region)
     if not choice.sectors and supply is None:
         return None
     inputs = SupplyInputs(sectors=list(choice.sectors) or None)

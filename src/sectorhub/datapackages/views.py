@@ -12,11 +12,16 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
-from sectorhub.datapackages import selectors, services
+from sectorhub.datapackages import building, selectors, services
 from sectorhub.datapackages.models import PublishedPackage
 from sectorhub.datapackages.permissions import can_publish, can_upload_training
 from sectorhub.datapackages.views_occupations import occupation_link_pattern
 from sectorhub.regions.models import Region
+
+# How long a request waits for a package being built before the page polls instead (a download waits longer:
+# a file cannot poll). Both stay well under gunicorn's worker timeout (config/gunicorn.py).
+PAGE_WAIT_SECONDS = 2.0
+DOWNLOAD_WAIT_SECONDS = 60.0
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -39,32 +44,19 @@ def _region_choice(request, pk):
 
 
 def region_package(request, pk: int):
-    """The package page; an htmx filter change re-renders only the package body."""
-    region, periods, choice = _region_choice(request, pk)
-    pkg = selectors.region_package(region, choice)
-    from sectorhub.lmi.packages.render_html import fragment
+    """The package page; an htmx filter change re-renders only the package body.
 
-    # Downloads carry the checked filters (not the raw query string).
-    query = urlencode(
-        {
-            "period": f"{choice.year}-{choice.period}",
-            "level": choice.level,
-            "ownership": choice.ownership,
-            "map": choice.map_measure,
-            "sector": list(choice.sectors),
-        },
-        doseq=True,
-    )
-    downloads = {
-        fmt.upper(): reverse("datapackages:download", args=[region.pk, fmt]) + (f"?{query}" if query else "")
-        for fmt in ("pdf", "xlsx", "csv", "json")
-    }
-    # The supply section's SOC codes link to the occupation pages, in this region.
-    links = {"soc_code": occupation_link_pattern(region)}
+    A package not built yet is built in the background: after PAGE_WAIT_SECONDS the page says it is being built
+    and polls (htmx, or a refresh without JavaScript) until it is there.
+    """
+    region, periods, choice = _region_choice(request, pk)
+    key, pkg = selectors.cached_package(region, choice, wait=PAGE_WAIT_SECONDS)
+    query = urlencode(selectors.package_params(choice), doseq=True)  # the checked filters, not the raw query
     context = {
         "region": region,
         "pkg": pkg,
-        "body": mark_safe(fragment(pkg, "embed", downloads, links)),  # noqa: S308 - Jinja autoescaped template
+        "building": pkg is None,
+        "poll_url": reverse("datapackages:region_package", args=[region.pk]) + f"?{query}",
         "periods": [(f"{y}-{q}", f"{y} Q{q}" if q != "A" else f"{y} annual") for y, q in periods],
         "choice": choice,
         "period_value": f"{choice.year}-{choice.period}",
@@ -77,8 +69,25 @@ def region_package(request, pk: int):
         "training_supply": selectors.training_supply(region),
         "published": selectors.published_for(region),
     }
+    if pkg is not None:
+        context["body"] = mark_safe(_fragment(region, key, pkg, query))  # noqa: S308 - autoescaped template
     template = "datapackages/_package.html" if request.htmx else "datapackages/region_package.html"
     return render(request, template, context)
+
+
+def _fragment(region, key: str, pkg, query: str) -> str:
+    """The package body with its download links and occupation links (cached with the package)."""
+    from sectorhub.lmi.api import package_fragment
+
+    downloads = {
+        fmt.upper(): reverse("datapackages:download", args=[region.pk, fmt]) + f"?{query}"
+        for fmt in ("pdf", "xlsx", "csv", "json")
+    }
+    # The supply section's SOC codes link to the occupation pages, in this region.
+    links = {"soc_code": occupation_link_pattern(region)}
+    return building.cached_output(
+        f"{key}:{region.pk}", "embed", lambda: package_fragment(pkg, "embed", downloads, links)
+    )
 
 
 def download(request, pk: int, fmt: str):
@@ -86,10 +95,19 @@ def download(request, pk: int, fmt: str):
     if fmt not in CONTENT_TYPES:
         raise Http404("unknown format")
     region, _, choice = _region_choice(request, pk)
-    from sectorhub.lmi.packages import render as render_package
+    from sectorhub.lmi.api import render_package
 
-    pkg = selectors.region_package(region, choice)
-    response = HttpResponse(render_package(pkg, fmt), content_type=CONTENT_TYPES[fmt])
+    key, pkg = selectors.cached_package(region, choice, wait=DOWNLOAD_WAIT_SECONDS)
+    if pkg is None:
+        response = HttpResponse(
+            "The package is still being built; try again in a few seconds.",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+        response["Retry-After"] = "5"
+        return response
+    body = building.cached_output(key, fmt, lambda: render_package(pkg, fmt))
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
     name = slugify(f"{region.name} {pkg.period_label} {pkg.level_label}")
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response

@@ -25,6 +25,9 @@ _EXPORTS: dict[str, str] = {
     "render_package": "sectorhub.lmi.packages:render",
     "package_fragment": "sectorhub.lmi.packages.render_html:fragment",
     "SupplyInputs": "sectorhub.lmi.packages.supply:SupplyInputs",
+    "data_version": "sectorhub.lmi.packages.warm:data_version",
+    "warm_imports": "sectorhub.lmi.packages.warm:warm_imports",
+    "warm_store": "sectorhub.lmi.packages.warm:warm_store",
     # Occupations and training supply.
     "occupation_page": "sectorhub.lmi.packages.occupation:occupation_page",
     "search_occupations": "sectorhub.lmi.packages.occupation:search_occupations",

@@ -10,6 +10,10 @@ Example::
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
+import pickle
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -20,16 +24,50 @@ from sectorhub.lmi.supply.places import WageArea, wage_areas
 from sectorhub.lmi.supply.report import SupplyReport, facts_for, national_patterns, occupation_facts
 from sectorhub.lmi.supply.skills import Profiles, pathways, profiles, skill_supply_vs_demand, weighted_profile
 from sectorhub.lmi.supply.wages import occupation_wages
+from sectorhub.paths import home_dir
 
 PATHWAY_COLUMNS = ["soc_code", "title", "similarity", "skill_gaps"]
 
 
+# The files the profiles are computed from; the file cache is keyed by their SHA-256.
+PROFILE_SOURCES = ("Skills", "Knowledge", "Occupation Data")
+_CACHE_FORMAT = "1"  # bump when Profiles changes shape, so an old cache file is not read
+
+
 @functools.lru_cache(maxsize=2)
 def _profiles(onet_base: str) -> Profiles:
-    p = profiles(Path(onet_base))
+    base = Path(onet_base)
+    key = _profiles_key(base)
+    path = home_dir() / "cache" / f"onet-profiles-{key[:16]}.pickle"
+    if path.exists():
+        with path.open("rb") as fh:
+            return pickle.load(fh)  # noqa: S301 - our own cache file, written below from the O*NET release
+    p = profiles(base)
     # OEWS titles too, so an OEWS code without O*NET ratings is reported as such, not as unknown.
     p.titles = {**national_patterns()[2], **p.titles}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(p, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: a worker reading at the same time sees the old file or the new one
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
     return p
+
+
+def _profiles_key(base: Path) -> str:
+    """SHA-256 of the O*NET files and the OEWS release the profiles come from (a new release, a new key)."""
+    digest = hashlib.sha256(_CACHE_FORMAT.encode())
+    for name in PROFILE_SOURCES:
+        path = onet.onet_dir(base) / f"{name}.txt.gz"
+        if not path.exists():
+            raise onet.OnetError(f"O*NET file not found: {path}")
+        digest.update(name.encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(oews.manifest()["database_sha256"].encode())
+    return digest.hexdigest()
 
 
 def oews_detailed_codes() -> list[str]:
@@ -39,7 +77,11 @@ def oews_detailed_codes() -> list[str]:
 
 
 def skill_profiles() -> Profiles:
-    """The O*NET skill and knowledge profiles, loaded once per process."""
+    """The O*NET skill and knowledge profiles, loaded once per process.
+
+    Computed once per O*NET release and kept in ``home_dir()/cache`` (keyed by the files' SHA-256), so a new
+    process or gunicorn worker reads them in milliseconds instead of parsing the release (about 2 s).
+    """
     return _profiles(str(onet.onet_dir()))
 
 
