@@ -54,6 +54,7 @@ def serve(
     typer.echo(f"SectorHub on http://{host}:{port}/ ({workers} gunicorn workers; Ctrl-C stops)")
     gunicorn = Path(sys.executable).with_name("gunicorn")
     command = [str(gunicorn), "sectorhub.config.wsgi", "--bind", f"{host}:{port}", "--workers", str(workers)]
+    command += ["--config", "python:sectorhub.config.gunicorn"]  # preload and warm-up (config/gunicorn.py)
     raise typer.Exit(subprocess.call(command + ["--access-logfile", "-"]))
 
 

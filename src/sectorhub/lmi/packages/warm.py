@@ -27,12 +27,17 @@ def warm_imports() -> dict[str, float]:
     """
     timings: dict[str, float] = {}
     t = time.perf_counter()
-    import weasyprint  # noqa: F401 - imported here so no request pays for it
+    import weasyprint
 
     from sectorhub.lmi.packages import build, charts, render_data, render_html, render_xlsx  # noqa: F401
     from sectorhub.lmi.packages import supply as _supply  # noqa: F401
 
     timings["imports"] = time.perf_counter() - t
+    # WeasyPrint's first PDF sets up fontconfig and Pango (about a second; fontconfig may write its cache, which
+    # several workers doing at once serialise on): done once here, before fork, a worker's first PDF is fast.
+    t = time.perf_counter()
+    weasyprint.HTML(string="<p>SectorHub</p>").write_pdf()
+    timings["pdf fonts"] = time.perf_counter() - t
     from sectorhub.lmi.sources.oews import OewsError
     from sectorhub.lmi.sources.onet import OnetError
     from sectorhub.lmi.supply import careers, report
@@ -48,9 +53,9 @@ def warm_imports() -> dict[str, float]:
     return timings
 
 
-def warm_store(store, *, pdf: bool = True) -> dict[str, float]:
-    """Build and render one small package on ``store`` (its newest county period) so that the region queries
-    are compiled and WeasyPrint's fonts are loaded; seconds taken by each step ({} when nothing is loaded)."""
+def warm_store(store, *, pdf: bool = False) -> dict[str, float]:
+    """Build one small package on ``store`` (its newest county period) so that the region queries are compiled
+    (and render it as PDF if asked); seconds taken by each step ({} when nothing is loaded)."""
     from sectorhub.lmi.packages import build_package
     from sectorhub.lmi.packages.render_html import fragment, to_pdf
 
