@@ -24,6 +24,8 @@ from bench._harness import OUT, Row, run_case
 from sectorhub.paths import data_dir
 
 BENCHES = ("ingest", "answer_many", "panel", "profile")
+# Cases that need more than generated inputs (the demo loaded, a server port): run only when named with --only.
+EXTRA_BENCHES = ("package_cold",)
 VERSIONS = (
     "duckdb",
     "ibis-framework",
@@ -135,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         "--quick", action="store_true", help="small inputs, one repetition, no slow peers (~2 min)"
     )
     ap.add_argument("--reps", type=int, default=None, help="repetitions per case (default 3; 1 with --quick)")
-    ap.add_argument("--only", choices=BENCHES, action="append", help="run only these benchmarks (repeatable)")
+    ap.add_argument("--only", choices=BENCHES + EXTRA_BENCHES, action="append", help="run only these benchmarks (repeatable)")
     ap.add_argument(
         "--rows", type=int, default=None, help="rows of the generated ingest CSV (default 5,000,000)"
     )
@@ -192,6 +194,11 @@ def main(argv: list[str] | None = None) -> int:
             run_case("profile", "prepare", {"store": store, "data": shared.parent})
             calls = args.calls if not args.quick else 5
             rows += _guard("4 region profile", lambda: profile.run(store, reps, calls, log))
+
+    if "package_cold" in only:
+        from bench import package_cold
+
+        package_cold.main([])  # prints its own table (a fresh server, cold and warm, 10 and 50 clients)
 
     print()
     print(table(rows))

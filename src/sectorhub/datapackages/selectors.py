@@ -39,52 +39,28 @@ def region_counties(region) -> list[str]:
 
 
 def periods_for(counties: list[str]) -> list[tuple[int, str]]:
-    """Every (year, period) loaded for all the counties, newest first."""
+    """Every (year, period) loaded for all the counties, newest first (computed once per loaded data)."""
+    from sectorhub.lmi.api import loaded_periods
+
     store = engine.store()
     with engine.lock():
-        rows = store.sql(
-            "SELECT year, qtr FROM qcew WHERE area_fips IN (SELECT unnest(?::VARCHAR[])) AND own_code = '0' "
-            "AND industry_code = '10' GROUP BY 1, 2 HAVING count(DISTINCT area_fips) = ? ORDER BY 1 DESC, 2 DESC",
-            [counties, len(counties)],
-        ).fetchall()
-    return [(int(y), q) for y, q in rows]
+        return engine.memo(store, ("periods", tuple(counties)), lambda: loaded_periods(store, counties))
 
 
 def choice_from(params, periods: list[tuple[int, str]]) -> Choice:
-    """The requested filters, falling back to the newest period, sectors and private ownership."""
-    period = params.get("period", "")
-    year, qtr = periods[0]
-    if "-" in period:
-        y, q = period.split("-", 1)
-        if y.isdigit() and (int(y), q) in periods:
-            year, qtr = int(y), q
-    level = params.get("level", "2")
-    ownership = params.get("ownership", "5")
-    map_measure = params.get("map", "employment")
-    asked = params.getlist("sector") if hasattr(params, "getlist") else []
-    sectors = tuple(c for c in SECTOR_CODES if c in set(asked))
-    return Choice(
-        year,
-        qtr,
-        level if level in dict(LEVELS) else "2",
-        ownership if ownership in dict(OWNERSHIPS) else "5",
-        map_measure if map_measure in dict(MAP_MEASURES) else "employment",
-        sectors,
-    )
+    """The requested filters (a query dict), falling back to the newest period, sectors and private ownership."""
+    from sectorhub.datapackages.forms import PackageFiltersForm
+
+    return PackageFiltersForm(params, periods=periods).choice()
 
 
 def sector_choices() -> list[tuple[str, str]]:
     """(code, title) of the NAICS sectors offered as target sectors, titled as BLS titles them."""
+    from sectorhub.lmi.api import industry_titles
+
+    store = engine.store()
     with engine.lock():
-        titles = dict(
-            engine.store()
-            .sql(
-                "SELECT industry_code, industry_title FROM industry_titles "
-                "WHERE industry_code IN (SELECT unnest(?::VARCHAR[]))",
-                [list(SECTOR_CODES)],
-            )
-            .fetchall()
-        )
+        titles = engine.memo(store, "sector titles", lambda: industry_titles(store, list(SECTOR_CODES)))
     return [(c, titles.get(c, f"NAICS {c}").removeprefix(f"NAICS {c} ")) for c in SECTOR_CODES]
 
 

@@ -25,6 +25,8 @@ _EXPORTS: dict[str, str] = {
     "render_package": "sectorhub.lmi.packages:render",
     "package_fragment": "sectorhub.lmi.packages.render_html:fragment",
     "SupplyInputs": "sectorhub.lmi.packages.supply:SupplyInputs",
+    "loaded_periods": "sectorhub.lmi.packages.figures:loaded_periods",
+    "industry_titles": "sectorhub.lmi.packages.figures:industry_titles",
     "data_version": "sectorhub.lmi.packages.warm:data_version",
     "warm_imports": "sectorhub.lmi.packages.warm:warm_imports",
     "warm_store": "sectorhub.lmi.packages.warm:warm_store",

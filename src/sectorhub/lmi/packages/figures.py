@@ -23,6 +23,29 @@ def area_titles(store, areas: list[str]) -> dict[str, str]:
     return dict(rows)
 
 
+def loaded_periods(store, counties: list[str]) -> list[tuple[int, str]]:
+    """Every (year, period) loaded for all of ``counties``, newest first ("A" for an annual average).
+
+    >>> loaded_periods(store, ["39041", "39159"])[:2]      # doctest: +SKIP
+    [(2020, 'A'), (2020, '4')]
+    """
+    rows = store.sql(
+        "SELECT year, qtr FROM qcew WHERE area_fips IN (SELECT unnest(?::VARCHAR[])) AND own_code = '0' "
+        "AND industry_code = '10' GROUP BY 1, 2 HAVING count(DISTINCT area_fips) = ? ORDER BY 1 DESC, 2 DESC",
+        [list(counties), len(set(counties))],
+    ).fetchall()
+    return [(int(y), q) for y, q in rows]
+
+
+def industry_titles(store, codes: list[str]) -> dict[str, str]:
+    """BLS's title of each industry code loaded (``NAICS 11 Agriculture, ...``); codes not loaded are left out."""
+    rows = store.sql(
+        "SELECT industry_code, industry_title FROM industry_titles WHERE industry_code IN (SELECT unnest(?::VARCHAR[]))",
+        [list(codes)],
+    ).fetchall()
+    return dict(rows)
+
+
 def ownership_title(store, own: str) -> str:
     """``Private``, ``Total Covered``…"""
     row = store.sql("SELECT own_title FROM ownership_titles WHERE own_code = ?", [str(own)]).fetchone()
