@@ -31,8 +31,7 @@ def data_version() -> str:
     from sectorhub.lmi.api import data_version as version
 
     store = engine.store()
-    with engine.lock():
-        return engine.memo(store, "data_version", lambda: version(store))
+    return engine.memo(store, "data_version", lambda: version(store))
 
 
 def package_key(counties: list[str], params: dict, supply_id: int | None) -> str:

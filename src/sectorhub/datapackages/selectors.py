@@ -43,8 +43,7 @@ def periods_for(counties: list[str]) -> list[tuple[int, str]]:
     from sectorhub.lmi.api import loaded_periods
 
     store = engine.store()
-    with engine.lock():
-        return engine.memo(store, ("periods", tuple(counties)), lambda: loaded_periods(store, counties))
+    return engine.memo(store, ("periods", tuple(counties)), lambda: loaded_periods(store, counties))
 
 
 def choice_from(params, periods: list[tuple[int, str]]) -> Choice:
@@ -59,8 +58,7 @@ def sector_choices() -> list[tuple[str, str]]:
     from sectorhub.lmi.api import industry_titles
 
     store = engine.store()
-    with engine.lock():
-        titles = engine.memo(store, "sector titles", lambda: industry_titles(store, list(SECTOR_CODES)))
+    titles = engine.memo(store, "sector titles", lambda: industry_titles(store, list(SECTOR_CODES)))
     return [(c, titles.get(c, f"NAICS {c}").removeprefix(f"NAICS {c} ")) for c in SECTOR_CODES]
 
 

@@ -50,6 +50,9 @@ def region_package(request, pk: int):
     and polls (htmx, or a refresh without JavaScript) until it is there.
     """
     region, periods, choice = _region_choice(request, pk)
+    sectors = (
+        selectors.sector_choices()
+    )  # before a build may take the engine (memoised: no query after the first)
     key, pkg = selectors.cached_package(region, choice, wait=PAGE_WAIT_SECONDS)
     query = urlencode(selectors.package_params(choice), doseq=True)  # the checked filters, not the raw query
     context = {
@@ -63,7 +66,7 @@ def region_package(request, pk: int):
         "levels": selectors.LEVELS,
         "ownerships": selectors.OWNERSHIPS,
         "map_measures": selectors.MAP_MEASURES,
-        "sector_choices": selectors.sector_choices(),
+        "sector_choices": sectors,
         "can_publish": can_publish(request.user),
         "can_upload_training": can_upload_training(request.user),
         "training_supply": selectors.training_supply(region),
