@@ -1,6 +1,8 @@
 """Who may see and publish data packages: signed-in users build any region's package; state staff publish;
-everyone reads what was published (published packages carry no confidential cells: suppressed values stay
-'suppressed', and SectorHub estimates are never part of a web package)."""
+everyone reads what was published. Published packages carry no confidential cell: suppressed values stay
+'suppressed' (or a '≥' lower bound of published cells), and no estimate of a suppressed cell is ever part of a web
+package; the occupation jobs of the supply section are model estimates from public inputs only, labelled as
+estimates (docs/methods.md, "What a published package contains")."""
 
 from __future__ import annotations
 

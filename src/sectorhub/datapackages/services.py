@@ -19,12 +19,17 @@ MAX_UPLOAD_BYTES = 60 * 1024 * 1024
 
 @transaction.atomic
 def publish_package(*, user, region, choice: selectors.Choice) -> PublishedPackage:
-    """Freeze the region's package as it is now and list it on the public page."""
+    """Freeze the region's package as it is now and list it on the public page.
+
+    The package has no estimate of a suppressed cell (ValueError otherwise): see docs/methods.md.
+    """
     if not can_publish(user):
         raise PermissionDenied("only state staff publish data packages")
     from sectorhub.lmi.packages.render_html import fragment
 
     pkg = selectors.region_package(region, choice)
+    if pkg.estimates_included:  # docs/methods.md, "What a published package contains"
+        raise ValueError("a package with estimates of suppressed cells is never published")
     return PublishedPackage.objects.create(
         region=region,
         year=choice.year,
