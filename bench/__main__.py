@@ -137,7 +137,12 @@ def main(argv: list[str] | None = None) -> int:
         "--quick", action="store_true", help="small inputs, one repetition, no slow peers (~2 min)"
     )
     ap.add_argument("--reps", type=int, default=None, help="repetitions per case (default 3; 1 with --quick)")
-    ap.add_argument("--only", choices=BENCHES + EXTRA_BENCHES, action="append", help="run only these benchmarks (repeatable)")
+    ap.add_argument(
+        "--only",
+        choices=BENCHES + EXTRA_BENCHES,
+        action="append",
+        help="run only these benchmarks (repeatable)",
+    )
     ap.add_argument(
         "--rows", type=int, default=None, help="rows of the generated ingest CSV (default 5,000,000)"
     )

@@ -22,7 +22,7 @@ import pandas as pd
 
 from bench._harness import OUT
 from sectorhub.lmi import estimates as E
-from sectorhub.lmi.packages.places import cbsa_regions, qcew_metro_code
+from sectorhub.lmi.places import cbsa_regions, qcew_metro_code
 from sectorhub.lmi.store import Store
 from sectorhub.paths import data_dir
 

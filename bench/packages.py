@@ -68,7 +68,7 @@ def cold(store_path: str, fmt: str) -> float:
 def statewide(store_path: str) -> dict:
     """Every Ohio metro area's package as HTML and JSON."""
     from sectorhub.lmi.packages import build_package, render
-    from sectorhub.lmi.packages.places import cbsa_regions
+    from sectorhub.lmi.places import cbsa_regions
     from sectorhub.lmi.store import Store
 
     store = Store.open(store_path, read_only=True)

@@ -58,6 +58,53 @@ def serve(
     raise typer.Exit(subprocess.call(command + ["--access-logfile", "-"]))
 
 
+@web_app.command("package")
+def package(
+    region: str = typer.Argument(..., help="A region of the registry: its name or id."),
+    out: Path = typer.Option(..., help="Output file."),
+    year: int = typer.Option(2016, help="Year."),
+    period: str = typer.Option("1", help="1, 2, 3, 4 or A (annual)."),
+    level: str = typer.Option("2", help="NAICS digits 2..6, or 'supersector'."),
+    ownership: str = typer.Option(
+        "5", help="Ownership code: 0 total, 1 federal, 2 state, 3 local, 5 private."
+    ),
+    fmt: str = typer.Option("html", "--format", help="html, pdf, xlsx, json or csv."),
+    estimates: bool = typer.Option(False, "--estimates", help="Add SectorHub estimates of suppressed cells."),
+) -> None:
+    """Build the data package of a region of the web app's registry (looked up here, its counties passed on)."""
+    _django()
+    from sectorhub.lmi.packages.cli import build
+    from sectorhub.regions.models import Region
+
+    regions = Region.objects.prefetch_related("counties")
+    found = regions.filter(name__iexact=region.strip()).first()
+    if found is None and region.strip().isdigit():
+        found = regions.filter(pk=int(region)).first()
+    if found is None:
+        typer.echo(f"error: no region named {region!r} in the registry (see /regions/)", err=True)
+        raise typer.Exit(1)
+    counties = ",".join(sorted(c.fips for c in found.counties.all()))
+    build(
+        counties=counties,
+        name=found.name,
+        region=None,
+        all_regions=False,
+        state="39",
+        year=year,
+        period=period,
+        level=level,
+        ownership=ownership,
+        fmt=fmt,
+        estimates=estimates,
+        map_measure="employment",
+        out=out,
+        store_path=None,
+        sectors=None,
+        completions=None,
+        separation_rate=None,
+    )
+
+
 @demo_app.command("load")
 def demo_load() -> None:
     """Load the Ohio demo: counties, regions, partnerships, goals, one user per role, and the QCEW files."""

@@ -24,7 +24,9 @@ def test_a_published_package_has_no_estimate_of_a_suppressed_cell(engine_home, r
     assert data["estimates_included"] is False
     rows = data["industries"]
     assert rows and not any("employment_estimate" in r or r.get("estimated") for r in rows)
-    assert "lower bound" in {r["employment_status"] for r in rows}  # sectors suppressed in one of the two counties
+    assert "lower bound" in {
+        r["employment_status"] for r in rows
+    }  # sectors suppressed in one of the two counties
     text = json.dumps(data)
     assert "Estimate (SectorHub)" not in text
     occupations = next(s for s in data["sections"] if s["key"] == "supply_occupations")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from sectorhub.lmi.places import PlaceError, check_counties, metro_counties, wage_areas
 from sectorhub.lmi.sources import oews
-from sectorhub.lmi.supply.places import PlaceError, check_counties, metro_counties, wage_areas
 from sectorhub.lmi.supply.wages import occupation_wages
 from tests.lmi.conftest import COLUMBUS_MSA_COUNTIES
 

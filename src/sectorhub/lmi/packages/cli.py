@@ -1,13 +1,12 @@
 """``sectorhub package build``: a regional data package as html, pdf, xlsx, json or csv; or every region at once.
 
-A ``--region`` name is an OMB metro title (``"Columbus, OH"``) or CBSA code; when Django is configured
-(``DJANGO_SETTINGS_MODULE``) a Region of the web app's database by that name is looked up first. Django is
-imported only in that branch, so the engine's commands never set it up.
+A ``--region`` name is an OMB metro or micro title (``"Columbus, OH"``, or a unique start such as ``Columbus``) or
+CBSA code, resolved by ``lmi.places`` like every other ``--region``. The engine never sets up Django: a region of
+the web app's registry is built with ``sectorhub web package``, which looks it up and passes its counties here.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -31,53 +30,11 @@ def _fail(message: str) -> None:
     raise typer.Exit(1)
 
 
-def _web_region(name: str):
-    """A Region of the web app by name (or numeric id), when Django is configured; None otherwise."""
-    if not os.environ.get("DJANGO_SETTINGS_MODULE"):
-        return None
-    try:
-        import django
-
-        django.setup()
-        from sectorhub.lmi.packages.places import NamedRegion
-        from sectorhub.regions.models import Region
-    except Exception as exc:  # noqa: BLE001 - a web app that cannot start must not stop the engine's command
-        err.print(f"[yellow]note:[/yellow] web regions unavailable ({exc}); using OMB metro titles")
-        return None
-    region = Region.objects.filter(name__iexact=name).prefetch_related("counties").first()
-    if region is None and name.isdigit():
-        region = Region.objects.filter(pk=int(name)).prefetch_related("counties").first()
-    if region is None:
-        return None
-    counties = tuple(sorted(c.fips for c in region.counties.all()))
-    return NamedRegion(region.name, counties, region.code, region.kind, "SectorHub region registry")
-
-
-def _web_regions(state: str) -> list:
-    """Every Region of the web app with a county in the state, when Django is configured (else none)."""
-    if not os.environ.get("DJANGO_SETTINGS_MODULE"):
-        return []
-    try:
-        import django
-
-        django.setup()
-        from sectorhub.lmi.packages.places import NamedRegion
-        from sectorhub.regions.models import Region
-    except Exception as exc:  # noqa: BLE001 - a web app that cannot start must not stop the engine's command
-        err.print(f"[yellow]note:[/yellow] web regions unavailable ({exc})")
-        return []
-    regions = Region.objects.filter(counties__fips__startswith=state).distinct().prefetch_related("counties")
-    return [
-        NamedRegion(r.name, tuple(sorted(c.fips for c in r.counties.all())), r.code, r.kind, "SectorHub")
-        for r in regions
-    ]
-
-
 def resolve_region(name: str):
-    """A NamedRegion for ``--region``: the web app's Region first (if configured), else an OMB metro."""
-    from sectorhub.lmi.packages.places import find_region
+    """A NamedRegion for ``--region``: an OMB metro or micro area by title or CBSA code (``lmi.places``)."""
+    from sectorhub.lmi.places import find_region
 
-    return _web_region(name) or find_region(name)
+    return find_region(name)
 
 
 def _slug(text: str) -> str:
@@ -87,13 +44,14 @@ def _slug(text: str) -> str:
 @package_app.command()
 def build(
     counties: str | None = typer.Option(None, help="Comma-separated county FIPS codes, e.g. 39049,39041."),
+    name: str | None = typer.Option(None, help="The region's name on the package (with --counties)."),
     region: str | None = typer.Option(
         None, help="A region name: an OMB metro title ('Columbus, OH') or code."
     ),
     all_regions: bool = typer.Option(
         False,
         "--all-regions",
-        help="Every metro area of the state (and the web app's regions) into --out DIR.",
+        help="Every metro area of the state into --out DIR.",
     ),
     state: str = typer.Option("39", help="State FIPS for --all-regions."),
     year: int = typer.Option(2016, help="Year."),
@@ -161,14 +119,14 @@ def build(
                 map_measure,
             )
             return
-        name = None
         county_list = counties.split(",") if counties else []
         if region:
-            found = resolve_region(region)
-            if found is None:
-                _fail(
-                    f"no region named {region!r} (an OMB metro title such as 'Columbus, OH', or a CBSA code)"
-                )
+            from sectorhub.lmi.places import PlaceError
+
+            try:
+                found = resolve_region(region)
+            except PlaceError as exc:
+                _fail(f"{exc} (an OMB metro title such as 'Columbus, OH', or a CBSA code)")
             name, county_list = found.name, list(found.counties)
         try:
             pkg = build_package(
@@ -204,13 +162,10 @@ def _build_all(
     map_measure="employment",
 ) -> None:
     from sectorhub.lmi.packages import build_package, render
-    from sectorhub.lmi.packages.places import cbsa_regions
+    from sectorhub.lmi.places import cbsa_regions
     from sectorhub.lmi.regions import RegionError
 
-    metros = cbsa_regions(state)
-    web = _web_regions(state)
-    names = {r.name for r in web}
-    regions = web + [m for m in metros if m.name not in names]
+    regions = cbsa_regions(state)
     loaded = {
         a
         for (a,) in store.sql(

@@ -52,7 +52,7 @@ def _num(x):
 
 def area_wages(soc_code: str, counties: list[str] | None) -> tuple[list[dict], dict]:
     """The occupation's OEWS cells in each of the region's areas (metro, state, nation) and the wage walk's pick."""
-    from sectorhub.lmi.supply.places import WageArea, wage_areas
+    from sectorhub.lmi.places import WageArea, wage_areas
     from sectorhub.lmi.supply.wages import occupation_wages
 
     with oews.connect() as conn:

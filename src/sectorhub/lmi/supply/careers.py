@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from sectorhub.lmi.places import WageArea, wage_areas
 from sectorhub.lmi.sources import cip_soc, oews, onet
 from sectorhub.lmi.sources.cip_soc import CodeError
-from sectorhub.lmi.supply.places import WageArea, wage_areas
 from sectorhub.lmi.supply.report import SupplyReport, facts_for, national_patterns, occupation_facts
 from sectorhub.lmi.supply.skills import Profiles, pathways, profiles, skill_supply_vs_demand, weighted_profile
 from sectorhub.lmi.supply.wages import occupation_wages

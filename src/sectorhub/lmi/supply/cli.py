@@ -85,10 +85,10 @@ def occupations(
     ),
 ) -> None:
     """Occupations a region's industries employ: regional industry employment times national staffing patterns."""
+    from sectorhub.lmi.places import PlaceError, check_counties, metro_counties
     from sectorhub.lmi.regions import RegionError
     from sectorhub.lmi.store import Store
     from sectorhub.lmi.supply.demand import DemandInputError
-    from sectorhub.lmi.supply.places import PlaceError, check_counties, metro_counties
     from sectorhub.lmi.supply.report import occupations_for_region
 
     if fmt not in ("csv", "json"):
@@ -133,9 +133,9 @@ def pathways(
     fmt: str = typer.Option("csv", "--format", help="csv or json."),
 ) -> None:
     """Career pathways into an occupation: the most similar occupations (O*NET skills and knowledge) and gaps."""
+    from sectorhub.lmi.places import PlaceError, check_counties
     from sectorhub.lmi.sources.cip_soc import CodeError
     from sectorhub.lmi.supply.careers import pathways_to
-    from sectorhub.lmi.supply.places import PlaceError, check_counties
 
     if fmt not in ("csv", "json"):
         _fail("--format must be csv or json")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from sectorhub.lmi.places import wage_areas
 from sectorhub.lmi.sources import cip_soc, oews, onet
 from sectorhub.lmi.supply.demand import (
     OccupationDemand,
@@ -29,7 +30,6 @@ from sectorhub.lmi.supply.demand import (
     staffing_patterns,
 )
 from sectorhub.lmi.supply.industries import SECTOR_RANGES, oews_groups
-from sectorhub.lmi.supply.places import wage_areas
 from sectorhub.lmi.supply.ranking import high_demand
 from sectorhub.lmi.supply.training import annual_openings, gap_table, to_oews_code, training_supply
 from sectorhub.lmi.supply.wages import occupation_wages

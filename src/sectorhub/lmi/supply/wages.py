@@ -13,8 +13,8 @@ import sqlite3
 
 import pandas as pd
 
+from sectorhub.lmi.places import WageArea
 from sectorhub.lmi.sources import oews
-from sectorhub.lmi.supply.places import WageArea
 
 FLAG_TEXT = {
     oews.FLAG_TOP_CODED: "at or above the OEWS top code ($239,200 a year)",

@@ -1,4 +1,8 @@
-"""Places for the supply side: metro areas by name (OMB 2015 delineation) and the OEWS areas a region falls in.
+"""Places: the one resolver of place names (OMB metro and micro areas by title or CBSA code), county codes, and
+the OEWS areas a region falls in. Every command that takes ``--region`` resolves it here.
+
+>>> find_region("Columbus, OH").counties[:2]        # doctest: +SKIP
+('39041', '39045')
 
 Metro names resolve through ``reference/cbsa2fipsxw_2015.csv.gz`` (NBER layout of the OMB July 2015 delineation):
 a CBSA title (e.g. "Columbus, OH") gives its counties. A region's OEWS wage areas are, in order, the OEWS metro area
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +24,8 @@ from sectorhub.lmi.sources import oews
 from sectorhub.paths import data_dir
 
 CBSA_FILE = Path("reference") / "cbsa2fipsxw_2015.csv.gz"
+SOURCE = "U.S. Office of Management and Budget, metropolitan and micropolitan delineations, July 2015"
+METRO = "Metropolitan Statistical Area"
 
 
 class PlaceError(ValueError):
@@ -34,9 +41,24 @@ class WageArea:
     kind: str  # "metro", "state" or "nation"
 
 
+@dataclass(frozen=True)
+class NamedRegion:
+    """A region with a name and its counties (an OMB CBSA, or a region of the web app's registry)."""
+
+    name: str
+    counties: tuple[str, ...]
+    code: str = ""
+    kind: str = "custom"
+    source: str = ""
+
+
 def cbsa_counties(path: Path | None = None) -> pd.DataFrame:
     """County -> CBSA table: county_fips (5 digits), cbsa_code, cbsa_title, kind (metropolitan/micropolitan), state."""
-    path = Path(path) if path else data_dir() / CBSA_FILE
+    return _cbsa_counties(str(Path(path) if path else data_dir() / CBSA_FILE)).copy()
+
+
+@lru_cache(maxsize=2)
+def _cbsa_counties(path: str) -> pd.DataFrame:
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     need = [
         "cbsacode",
@@ -61,16 +83,44 @@ def cbsa_counties(path: Path | None = None) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def find_region(name: str, path: Path | None = None) -> NamedRegion:
+    """A metro or micro area by title or CBSA code (the rule of :func:`metro_counties`); PlaceError if unknown."""
+    code, title, counties = metro_counties(name, path)
+    table = cbsa_counties(path)
+    kind = table.loc[table["cbsa_code"] == code, "kind"].iloc[0]
+    return NamedRegion(title, tuple(counties), code, "metro" if kind == METRO else "micro", SOURCE)
+
+
+def cbsa_regions(state_fips: str | None = None, kind: str = METRO) -> list[NamedRegion]:
+    """Every CBSA of a kind with all its counties (those of any state), optionally only CBSAs touching a state."""
+    table = cbsa_counties()
+    table = table[table["kind"] == kind]
+    if state_fips:
+        codes = set(table.loc[table["county_fips"].str[:2] == state_fips, "cbsa_code"])
+        table = table[table["cbsa_code"].isin(codes)]
+    label = "metro" if kind == METRO else "micro"
+    return [
+        NamedRegion(title, tuple(sorted(g["county_fips"])), code, label, SOURCE)
+        for (code, title), g in table.groupby(["cbsa_code", "cbsa_title"], sort=True)
+    ]
+
+
+def qcew_metro_code(cbsa_code: str) -> str:
+    """The QCEW area code of a metro: ``C`` and the first four digits of the CBSA code (18140 → C1814)."""
+    return "C" + cbsa_code[:4]
+
+
 def metro_counties(name: str, path: Path | None = None) -> tuple[str, str, list[str]]:
     """Resolve a metro or micro area name to (cbsa_code, title, county FIPS list).
 
-    Matches the full title case-insensitively ("Columbus, OH"), then a unique title that starts with the name
-    ("Columbus" if only one CBSA starts so); otherwise raises PlaceError listing the candidates.
+    Matches the CBSA code ("18140") or the full title case-insensitively ("Columbus, OH"), then a unique title that
+    starts with the name ("Columbus" if only one CBSA starts so); otherwise raises PlaceError listing the
+    candidates.
     """
     table = cbsa_counties(path)
     titles = table.drop_duplicates("cbsa_code")[["cbsa_code", "cbsa_title"]]
     wanted = name.strip().lower()
-    exact = titles[titles["cbsa_title"].str.lower() == wanted]
+    exact = titles[(titles["cbsa_title"].str.lower() == wanted) | (titles["cbsa_code"] == wanted)]
     if exact.empty:
         exact = titles[titles["cbsa_title"].str.lower().str.startswith(wanted)]
     if exact.empty:
