@@ -44,7 +44,7 @@ def package_cache(settings, monkeypatch):
     """A fresh in-memory cache per test (built packages are cached), and pages that wait for their build."""
     import uuid
 
-    from sectorhub.datapackages import views
+    from sectorhub.datapackages import api, views
 
     settings.CACHES = {
         "default": {
@@ -52,5 +52,7 @@ def package_cache(settings, monkeypatch):
             "LOCATION": f"packages-{uuid.uuid4().hex}",
         }
     }
-    monkeypatch.setattr(views, "PAGE_WAIT_SECONDS", 120.0)
+    monkeypatch.setattr(views, "PAGE_WAIT_SECONDS", 120.0)  # a busy machine builds a package in 20-60 s
+    monkeypatch.setattr(views, "DOWNLOAD_WAIT_SECONDS", 120.0)
+    monkeypatch.setattr(api, "API_WAIT_SECONDS", 120.0)
     return settings.CACHES

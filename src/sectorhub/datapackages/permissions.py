@@ -24,6 +24,10 @@ URL_PERMISSIONS = {
     # Occupation pages show only public figures (BLS OEWS, O*NET): no QCEW cell, nothing confidential.
     "datapackages:occupation_search": allow(EVERYONE),
     "datapackages:occupation": allow(EVERYONE),
+    # The API: published packages for anyone (the one public selector), a region's package for signed-in users.
+    "api:published_package_list": allow(EVERYONE),
+    "api:published_package_detail": allow(EVERYONE),
+    "api:region_package": allow(SIGNED_IN),
 }
 
 
