@@ -98,3 +98,15 @@ def test_package_classes_come_from_the_rules(package):
     row = _industry(package, "23")
     assert row["lq_nation"] < 1
     assert row["target_class"] == C.AT_RISK
+
+
+def test_the_package_says_how_many_industries_suppression_leaves_unclassified(package):
+    """Delaware + Union 2016 Q1: BLS suppressed one county's cell of sectors 11, 21, 54 and 55 (the region's
+    figures are lower bounds), so 4 of the 20 sectors are not classified; 99 (11 jobs) is too small, which is not
+    suppression and is not counted."""
+    assert package.unclassified_suppressed == 4
+    assert (
+        "4 of 20 industries are not classified in the target-industry view: BLS suppressed a county figure"
+        in " ".join(package.notes)
+    )
+    assert package.to_dict()["unclassified_suppressed"] == 4

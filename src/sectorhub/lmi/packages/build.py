@@ -136,6 +136,12 @@ def build_package(
         generated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         estimates_included=estimates,
     )
+    pkg.unclassified_suppressed = sum(1 for r in ind if _blocked_by_suppression(r))
+    if pkg.unclassified_suppressed:
+        notes.append(
+            f"{pkg.unclassified_suppressed} of {len(ind)} industries are not classified in the target-industry "
+            "view: BLS suppressed a county figure they need (employment, or the change over the year)."
+        )
     pkg.notes += _standard_notes(pkg, growth.attrs.get("nation_source", ""))
     pkg.sources = _sources(store, pkg, lq_reference)
     county_values = figures.county_values(store, counties, state_fips, int(year), period, map_measure)
@@ -212,6 +218,14 @@ def _industry_rows(df: pd.DataFrame, growth: pd.DataFrame, current: dict, cfg: d
         row["target_class"], row["target_reason"] = cls, why
         rows.append(row)
     return rows
+
+
+def _blocked_by_suppression(row: dict) -> bool:
+    """True when an industry has no target class because a figure it needs is suppressed (not because it is small)."""
+    why = row.get("target_reason") or ""
+    return row.get("target_class") is None and (
+        why.startswith("employment ") or why.startswith("no over-the-year")
+    )
 
 
 def _pct(e1, e0):

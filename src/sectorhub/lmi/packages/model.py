@@ -73,6 +73,8 @@ class DataPackage:
     generated_at: str
     sections: list[Section] = field(default_factory=list)
     estimates_included: bool = False
+    # Industries the target-industry view could not classify because BLS suppressed a county figure they need.
+    unclassified_suppressed: int = 0
 
     def section(self, key: str) -> Section:
         """The section with this key."""
