@@ -85,6 +85,12 @@ def _build(key: str, build) -> None:
         cache.delete(f"{key}:building")
 
 
+def cached(key: str):
+    """The cached value of ``key`` or None (nothing is built)."""
+    value = cache.get(key)
+    return None if value is None or isinstance(value, _Failed) else value
+
+
 def cached_output(key: str, fmt: str, render):
     """A rendered format of a cached package (PDFs take seconds), cached beside it under the same key."""
     out_key = f"{key}:{fmt}"

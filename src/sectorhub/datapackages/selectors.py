@@ -79,6 +79,12 @@ def cached_package(region, choice: Choice, *, wait: float):
     The package is None when it is still being built after ``wait`` seconds (it goes on building in the
     background; ask again with the same filters). The key changes with the loaded data and the training supply.
     """
+    key, build = package_request(region, choice)
+    return key, building.get_or_build(key, build, wait=wait)
+
+
+def package_request(region, choice: Choice):
+    """(cache key, build function) of the region's package for the chosen filters; nothing is built yet."""
     supply = training_supply(region)
     inputs = supply_inputs(region, choice, supply)
     counties = region_counties(region)
@@ -103,7 +109,7 @@ def cached_package(region, choice: Choice, *, wait: float):
                 section_options=options,
             )
 
-    return key, building.get_or_build(key, build, wait=wait)
+    return key, build
 
 
 def region_package(region, choice: Choice, *, wait: float = 100.0):

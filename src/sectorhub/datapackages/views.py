@@ -53,12 +53,15 @@ def region_package(request, pk: int):
     sectors = (
         selectors.sector_choices()
     )  # before a build may take the engine (memoised: no query after the first)
-    key, pkg = selectors.cached_package(region, choice, wait=PAGE_WAIT_SECONDS)
+    key, build = selectors.package_request(region, choice)
     query = urlencode(selectors.package_params(choice), doseq=True)  # the checked filters, not the raw query
+    body = building.cached(_fragment_key(key, region))  # a warm page needs only the rendered body
+    if body is None:
+        pkg = building.get_or_build(key, build, wait=PAGE_WAIT_SECONDS)
+        body = _fragment(region, key, pkg, query) if pkg is not None else None
     context = {
         "region": region,
-        "pkg": pkg,
-        "building": pkg is None,
+        "building": body is None,
         "poll_url": reverse("datapackages:region_package", args=[region.pk]) + f"?{query}",
         "periods": [(f"{y}-{q}", f"{y} Q{q}" if q != "A" else f"{y} annual") for y, q in periods],
         "choice": choice,
@@ -72,10 +75,14 @@ def region_package(request, pk: int):
         "training_supply": selectors.training_supply(region),
         "published": selectors.published_for(region),
     }
-    if pkg is not None:
-        context["body"] = mark_safe(_fragment(region, key, pkg, query))  # noqa: S308 - autoescaped template
+    if body is not None:
+        context["body"] = mark_safe(body)  # noqa: S308 - rendered by the engine's autoescaped template
     template = "datapackages/_package.html" if request.htmx else "datapackages/region_package.html"
     return render(request, template, context)
+
+
+def _fragment_key(key: str, region) -> str:
+    return f"{key}:{region.pk}:embed"
 
 
 def _fragment(region, key: str, pkg, query: str) -> str:
@@ -90,7 +97,7 @@ def _fragment(region, key: str, pkg, query: str) -> str:
     links = {"soc_code": occupation_link_pattern(region)}
     return building.cached_output(
         f"{key}:{region.pk}", "embed", lambda: package_fragment(pkg, "embed", downloads, links)
-    )
+    )  # stored under _fragment_key(key, region)
 
 
 def download(request, pk: int, fmt: str):
