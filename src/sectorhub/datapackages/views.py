@@ -6,6 +6,7 @@ import json
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -38,14 +39,13 @@ def _region_choice(request, pk):
     return region, periods, selectors.choice_from(request.GET, periods)
 
 
-def region_package(request, pk: int):
-    """The package page; an htmx filter change re-renders only the package body."""
-    region, periods, choice = _region_choice(request, pk)
-    pkg = selectors.region_package(region, choice)
-    from sectorhub.lmi.packages.render_html import fragment
+def _period_labels(periods) -> list[tuple[str, str]]:
+    return [(f"{y}-{q}", f"{y} Q{q}" if q != "A" else f"{y} annual") for y, q in periods]
 
-    # Downloads carry the checked filters (not the raw query string).
-    query = urlencode(
+
+def _filter_query(choice) -> str:
+    """The package filters as a query string (downloads and the way back from the confirmation page)."""
+    return urlencode(
         {
             "period": f"{choice.year}-{choice.period}",
             "level": choice.level,
@@ -55,6 +55,16 @@ def region_package(request, pk: int):
         },
         doseq=True,
     )
+
+
+def region_package(request, pk: int):
+    """The package page; an htmx filter change re-renders only the package body."""
+    region, periods, choice = _region_choice(request, pk)
+    pkg = selectors.region_package(region, choice)
+    from sectorhub.lmi.packages.render_html import fragment
+
+    # Downloads carry the checked filters (not the raw query string).
+    query = _filter_query(choice)
     downloads = {
         fmt.upper(): reverse("datapackages:download", args=[region.pk, fmt]) + (f"?{query}" if query else "")
         for fmt in ("pdf", "xlsx", "csv", "json")
@@ -65,7 +75,7 @@ def region_package(request, pk: int):
         "region": region,
         "pkg": pkg,
         "body": mark_safe(fragment(pkg, "embed", downloads, links)),  # noqa: S308 - Jinja autoescaped template
-        "periods": [(f"{y}-{q}", f"{y} Q{q}" if q != "A" else f"{y} annual") for y, q in periods],
+        "periods": _period_labels(periods),
         "choice": choice,
         "period_value": f"{choice.year}-{choice.period}",
         "levels": selectors.LEVELS,
@@ -96,9 +106,27 @@ def download(request, pk: int, fmt: str):
 
 
 def publish(request, pk: int):
-    """Publish the region's package with the posted filters (state staff)."""
+    """Publish the region's package with the posted filters (state staff), after a confirmation page.
+
+    The first POST (from the package page) only shows what will be published, filter by filter; the package is
+    published when that page's own button posts the same filters back with ``confirm``.
+    """
     region, periods, _ = _region_choice(request, pk)
     choice = selectors.choice_from(request.POST, periods)
+    if request.POST.get("confirm") != "yes":
+        if not can_publish(request.user):
+            raise PermissionDenied("only state staff publish data packages")
+        context = {
+            "region": region,
+            "choice": choice,
+            "period_value": f"{choice.year}-{choice.period}",
+            "period_label": dict(_period_labels(periods))[f"{choice.year}-{choice.period}"],
+            "level_label": dict(selectors.LEVELS)[choice.level],
+            "ownership_label": dict(selectors.OWNERSHIPS)[choice.ownership],
+            "back": reverse("datapackages:region_package", args=[region.pk]) + "?" + _filter_query(choice),
+            "published": selectors.published_for(region),
+        }
+        return render(request, "datapackages/publish_confirm.html", context)
     snapshot = services.publish_package(user=request.user, region=region, choice=choice)
     messages.success(request, f"Published: {snapshot.title}.")
     return redirect("datapackages:published_detail", pk=snapshot.pk)
@@ -130,8 +158,10 @@ def withdraw(request, pk: int):
 
 
 def published(request):
-    """Every published package, for anyone."""
-    return render(request, "datapackages/published_list.html", {"packages": selectors.published_packages()})
+    """Every published package, for anyone; signed-in users also get every region's package to build."""
+    regions = selectors.package_regions() if request.user.is_authenticated else []
+    context = {"packages": selectors.published_packages(), "regions": regions}
+    return render(request, "datapackages/published_list.html", context)
 
 
 def published_detail(request, pk: int):
