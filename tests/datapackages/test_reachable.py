@@ -57,8 +57,8 @@ def test_publishing_asks_for_confirmation_and_publishes_exactly_the_filters_show
     page = staff.post(url, asked)
     assert page.status_code == 200
     html = page.content.decode()
-    assert '<dd data-field="period">2016 Q2</dd>' in html
-    assert '<dd data-field="level">Industry groups (4-digit)</dd>' in html
+    assert '<dd class="margin-left-0" data-field="period">2016 Q2</dd>' in html
+    assert '<dd class="margin-left-0" data-field="level">Industry groups (4-digit)</dd>' in html
     assert 'name="confirm" value="yes"' in html and 'name="level" value="4"' in html
     assert not PublishedPackage.objects.exists()
     done = staff.post(url, {**asked, "confirm": "yes"})

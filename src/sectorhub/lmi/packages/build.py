@@ -270,7 +270,7 @@ def _standard_notes(pkg: DataPackage, nation_source: str) -> list[str]:
         "value is at least this. The average weekly wage of such an industry is not shown ('–'): the "
         "published counties' average is not a bound on the region's.",
         "Growth is the over-the-year change from the same period a year earlier, from BLS's published "
-        "over-the-year changes (oty_*), for industries published in every county of the region.",
+        "over-the-year changes, for industries published in every county of the region.",
         "LQ against the nation uses BLS's definition (all-ownership, all-industry totals as denominators); LQ "
         f"against the state compares the region with {pkg.state_name}.",
         "Shift-share (Dunn 1960): national share = e0·G, industry mix = e0·(Gi − G), competitive effect = "
