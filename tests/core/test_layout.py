@@ -115,6 +115,23 @@ def test_the_header_fits_one_line_at_1366_px_and_no_page_scrolls_sideways_at_390
     sign_out = page.locator("text=Sign out staffer")
     assert sign_out.bounding_box()["height"] <= 30
     assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    # The four capability apps to come (capacity, outreach, funding, performance) add a link each: still one row.
+    more = page.evaluate(
+        """() => {
+          const list = document.querySelector('.usa-nav__primary');
+          const model = Array.from(list.children).find(li => li.querySelector(':scope > a'));
+          for (const label of ['Capacity', 'Outreach', 'Funding', 'Performance']) {
+            const li = model.cloneNode(true);
+            li.querySelector('span').textContent = label;
+            list.appendChild(li);
+          }
+          return Array.from(list.querySelectorAll(':scope > li > a, :scope > li > button'))
+            .map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim(), r.height, r.top]; });
+        }"""
+    )
+    assert len(more) == len(boxes) + 4
+    assert all(height <= 50 for _label, height, _top in more), more
+    assert len({round(top) for _label, _h, top in more}) == 1, more
     page.set_viewport_size({"width": 390, "height": 844})
     for path in ("/", "/goals/"):
         page.goto(f"{base}{path}")
