@@ -66,7 +66,7 @@ def test_only_state_staff_publish_and_everyone_reads_what_was_published(
     assert convener.post(url, {"period": "2016-1", "level": "2", "ownership": "5"}).status_code == 403
     convener.logout()
     staff = signed_in(make_user(Role.STATE_STAFF, username="st"))
-    response = staff.post(url, {"period": "2016-1", "level": "2", "ownership": "5"})
+    response = staff.post(url, {"period": "2016-1", "level": "2", "ownership": "5", "confirm": "yes"})
     assert response.status_code == 302
     staff.logout()
     listing = client.get(reverse("datapackages:published")).content.decode()
@@ -195,7 +195,7 @@ def test_target_sectors_chosen_on_the_page_drive_the_supply_section_downloads_an
     assert "the sectors given" in json.dumps(data)
     response = client.post(
         reverse("datapackages:publish", args=[region.pk]),
-        {"period": "2016-4", "level": "2", "sector": ["62"]},
+        {"period": "2016-4", "level": "2", "sector": ["62"], "confirm": "yes"},
     )
     assert response.status_code == 302
     from sectorhub.datapackages.models import PublishedPackage

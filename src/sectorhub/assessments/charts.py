@@ -86,7 +86,8 @@ def radar_spec(
                 "series:N",
                 title="Cycle",
                 scale=alt.Scale(domain=series_labels, range=COLORS[: len(series_labels)]),
-                legend=alt.Legend(orient="bottom"),
+                # One series a line with no label limit: long cycle names are never cut to "Demo: State …".
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=640, titleLimit=640),
             ),
             tooltip=[
                 alt.Tooltip("series:N", title="Cycle"),

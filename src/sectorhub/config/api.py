@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from ninja import NinjaAPI
 
 from sectorhub.assessments.api import router as assessments_router
+from sectorhub.core.api_docs import SiteSwagger
 from sectorhub.datapackages.api import router as datapackages_router
 from sectorhub.partnerships.api import router as partnerships_router
 from sectorhub.regions.api import router as regions_router
@@ -18,6 +19,7 @@ api = NinjaAPI(
     version="1",
     description="The statewide registry of sector partnerships, regions and goals.",
     urls_namespace="api",
+    docs=SiteSwagger(),
 )
 
 

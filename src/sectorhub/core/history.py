@@ -6,12 +6,31 @@ so that each row says who changed what and why.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 _TYPES = {"+": "Created", "~": "Changed", "-": "Deleted"}
 _SKIP = {"id", "history_id", "history_date", "history_change_reason", "history_type", "history_user"}
+# One human format for every time in a history table, in the site's time zone (TIME_ZONE): "2026-12-01 15:15 EST".
+WHEN_FORMAT = "Y-m-d H:i T"
+
+
+def when_text(value: dt.datetime) -> str:
+    """A moment as the history table shows it: local time, to the minute, with the zone."""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return date_format(value, WHEN_FORMAT)
+
+
+def form_labels(form_class) -> dict[str, str]:
+    """Field name → the label its form shows (Django's own default label where the form sets none)."""
+    from django.forms.utils import pretty_name
+
+    return {name: str(f.label or pretty_name(name)) for name, f in form_class.base_fields.items()}
 
 
 @dataclass
@@ -41,12 +60,16 @@ def _tracked_fields(model: type[models.Model]) -> list[models.Field]:
     ]
 
 
-def history_rows(instance: models.Model, limit: int = 25) -> list[HistoryRow]:
+def history_rows(
+    instance: models.Model, limit: int = 25, labels: dict[str, str] | None = None
+) -> list[HistoryRow]:
     """The latest `limit` versions of `instance`, newest first, each with the fields it changed.
 
-    Foreign keys and many-to-many fields are shown by name with one query per such field, however many
+    ``labels`` names fields as the edit form does (see :func:`form_labels`); other fields use their verbose
+    name. Foreign keys and many-to-many fields are shown by name with one query per such field, however many
     versions there are.
     """
+    labels = labels or {}
     history_model = instance.history.model
     records = list(
         instance.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
@@ -66,18 +89,16 @@ def history_rows(instance: models.Model, limit: int = 25) -> list[HistoryRow]:
                 continue
             if previous is None and record.history_type == "+" and new in (None, ""):
                 continue
-            changes.append(
-                Change(str(f.verbose_name).capitalize(), _text(f, old, fk_names), _text(f, new, fk_names))
-            )
+            changes.append(Change(_label(f, labels), _text(f, old, fk_names), _text(f, new, fk_names)))
         for f in m2m_fields:
             new_set = m2m_values[f.name].get(record.history_id, set())
             old_set = m2m_values[f.name].get(previous.history_id, set()) if previous is not None else set()
             if new_set != old_set:
-                changes.append(Change(str(f.verbose_name).capitalize(), _names(old_set), _names(new_set)))
+                changes.append(Change(_label(f, labels), _names(old_set), _names(new_set)))
         user = record.history_user
         rows.append(
             HistoryRow(
-                when=record.history_date,
+                when=when_text(record.history_date),
                 who=(user.get_full_name() or user.username) if user else "system",
                 action=_TYPES.get(record.history_type, record.history_type),
                 reason=record.history_change_reason or "",
@@ -124,10 +145,22 @@ def _foreign_key_labels(fields, records) -> dict[tuple[str, object], str]:
     return labels
 
 
+def _label(f, labels: dict[str, str]) -> str:
+    """The field's name as the form shows it, else its verbose name with a capital."""
+    if f.name in labels:
+        return labels[f.name]
+    text = str(f.verbose_name)
+    return text[:1].upper() + text[1:]
+
+
 def _text(f: models.Field, value, fk_names) -> str:
-    """A value as a person reads it: choice labels, related names, blank for empty."""
+    """A value as a person reads it: choice labels, related names, local times, blank for empty."""
     if value is None or value == "":
         return "—"
+    if isinstance(value, dt.datetime):
+        return when_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
     if f.is_relation:
         return fk_names.get((f.name, value), f"#{value}")
     if f.choices:

@@ -9,5 +9,8 @@ class DatapackagesConfig(AppConfig):
     name = "sectorhub.datapackages"
     label = "datapackages"
     verbose_name = "Data packages"
-    nav_links = [("Data packages", "datapackages:published")]
+    nav_links = [
+        ("Data packages", "datapackages:published"),
+        ("Occupations", "datapackages:occupation_search"),
+    ]
     nav_order = 25

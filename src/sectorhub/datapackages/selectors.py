@@ -162,3 +162,10 @@ def published_packages():
 def published_for(region):
     """The region's current published packages."""
     return published_packages().filter(region=region)
+
+
+def package_regions():
+    """Every region a signed-in user can build a package for, by kind then name (the Data packages page)."""
+    from sectorhub.regions.models import Region
+
+    return Region.objects.order_by("kind", "name").prefetch_related("counties")

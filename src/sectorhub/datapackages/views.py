@@ -6,6 +6,7 @@ import json
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -43,6 +44,15 @@ def _region_choice(request, pk):
     return region, periods, selectors.choice_from(request.GET, periods)
 
 
+def _period_labels(periods) -> list[tuple[str, str]]:
+    return [(f"{y}-{q}", f"{y} Q{q}" if q != "A" else f"{y} annual") for y, q in periods]
+
+
+def _filter_query(choice) -> str:
+    """The package filters as a query string (downloads and the way back from the confirmation page)."""
+    return urlencode(selectors.package_params(choice), doseq=True)
+
+
 def region_package(request, pk: int):
     """The package page; an htmx filter change re-renders only the package body.
 
@@ -54,7 +64,7 @@ def region_package(request, pk: int):
         selectors.sector_choices()
     )  # before a build may take the engine (memoised: no query after the first)
     key, build = selectors.package_request(region, choice)
-    query = urlencode(selectors.package_params(choice), doseq=True)  # the checked filters, not the raw query
+    query = _filter_query(choice)  # the checked filters, not the raw query
     body = building.cached(_fragment_key(key, region))  # a warm page needs only the rendered body
     if body is None:
         pkg = building.get_or_build(key, build, wait=PAGE_WAIT_SECONDS)
@@ -63,7 +73,7 @@ def region_package(request, pk: int):
         "region": region,
         "building": body is None,
         "poll_url": reverse("datapackages:region_package", args=[region.pk]) + f"?{query}",
-        "periods": [(f"{y}-{q}", f"{y} Q{q}" if q != "A" else f"{y} annual") for y, q in periods],
+        "periods": _period_labels(periods),
         "choice": choice,
         "period_value": f"{choice.year}-{choice.period}",
         "levels": selectors.LEVELS,
@@ -124,9 +134,27 @@ def download(request, pk: int, fmt: str):
 
 
 def publish(request, pk: int):
-    """Publish the region's package with the posted filters (state staff)."""
+    """Publish the region's package with the posted filters (state staff), after a confirmation page.
+
+    The first POST (from the package page) only shows what will be published, filter by filter; the package is
+    published when that page's own button posts the same filters back with ``confirm``.
+    """
     region, periods, _ = _region_choice(request, pk)
     choice = selectors.choice_from(request.POST, periods)
+    if request.POST.get("confirm") != "yes":
+        if not can_publish(request.user):
+            raise PermissionDenied("only state staff publish data packages")
+        context = {
+            "region": region,
+            "choice": choice,
+            "period_value": f"{choice.year}-{choice.period}",
+            "period_label": dict(_period_labels(periods))[f"{choice.year}-{choice.period}"],
+            "level_label": dict(selectors.LEVELS)[choice.level],
+            "ownership_label": dict(selectors.OWNERSHIPS)[choice.ownership],
+            "back": reverse("datapackages:region_package", args=[region.pk]) + "?" + _filter_query(choice),
+            "published": selectors.published_for(region),
+        }
+        return render(request, "datapackages/publish_confirm.html", context)
     snapshot = services.publish_package(user=request.user, region=region, choice=choice)
     messages.success(request, f"Published: {snapshot.title}.")
     return redirect("datapackages:published_detail", pk=snapshot.pk)
@@ -158,8 +186,10 @@ def withdraw(request, pk: int):
 
 
 def published(request):
-    """Every published package, for anyone."""
-    return render(request, "datapackages/published_list.html", {"packages": selectors.published_packages()})
+    """Every published package, for anyone; signed-in users also get every region's package to build."""
+    regions = selectors.package_regions() if request.user.is_authenticated else []
+    context = {"packages": selectors.published_packages(), "regions": regions}
+    return render(request, "datapackages/published_list.html", context)
 
 
 def published_detail(request, pk: int):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from sectorhub.core.cache import cached
-from sectorhub.core.history import history_rows
+from sectorhub.core.history import form_labels, history_rows
 from sectorhub.partnerships.goals import evaluate_goals
 from sectorhub.partnerships.models import (
     Goal,
@@ -147,8 +147,10 @@ def quality_summary(partnership: Partnership) -> list[CriterionStatus]:
 
 
 def partnership_history(partnership: Partnership, limit: int = 25):
-    """The partnership's change history rows (core.history)."""
-    return history_rows(partnership, limit=limit)
+    """The partnership's change history rows (core.history), fields named as the partnership form names them."""
+    from sectorhub.partnerships.forms import PartnershipForm
+
+    return history_rows(partnership, limit=limit, labels=form_labels(PartnershipForm))
 
 
 def dashboard_counts(user) -> dict:

@@ -210,6 +210,7 @@ def goals(request):
             groups=county_coverage(coverage),
             title="Coverage",
             missing="Not in a local area",
+            caption="Counties colored by whether their local workforce area has a launched partnership.",
         )
         map_data["colors"] = {"Covered": "#00a398", "Not yet covered": "#d83933"}
     return render(

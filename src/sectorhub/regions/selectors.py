@@ -34,15 +34,19 @@ def county_regions(kind: str) -> dict[str, list[str]]:
     return dict(groups)
 
 
-def county_map_data(*, state_fips: str, groups: dict[str, str], title: str, missing: str = "None") -> dict:
+def county_map_data(
+    *, state_fips: str, groups: dict[str, str], title: str, missing: str = "None", caption: str = ""
+) -> dict:
     """The JSON a county map needs: each county of the state with the group it is colored by.
 
+    ``caption`` is the sentence under the map (default: "Counties colored by <title>.", the title as written).
     Also returned as rows for the table that accompanies every map, so the page reads without the picture.
     """
     counties = list(counties_in_state(state_fips).values_list("fips", "name"))
     return {
         "state_fips": state_fips,
         "title": title,
+        "caption": caption or f"Counties colored by {title}.",
         "missing": missing,
         "counties": {fips: groups.get(fips, missing) for fips, _name in counties},
         "names": {fips: name for fips, name in counties},

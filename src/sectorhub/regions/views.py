@@ -11,7 +11,8 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
 
 from sectorhub.core.cache import public_page
-from sectorhub.core.history import history_rows
+from sectorhub.core.discovery import app_modules
+from sectorhub.core.history import form_labels, history_rows
 from sectorhub.regions import selectors, services
 from sectorhub.regions.forms import RegionForm
 from sectorhub.regions.models import Region, RegionKind
@@ -36,6 +37,8 @@ def region_list(request):
             groups=groups,
             title=RegionKind(kind).label,
             missing="Not in one",
+            caption=f"Counties colored by {RegionKind(kind).label[0].lower()}{RegionKind(kind).label[1:]}; "
+            "grey: not in one.",
         ),
         "can_create": can_create_region(request.user),
     }
@@ -51,10 +54,23 @@ def region_detail(request, pk: int):
         "region": region,
         "counties": counties,
         "map_data": selectors.county_map_data(
-            state_fips=settings.SECTORHUB_STATE_FIPS, groups=groups, title=region.name, missing="Outside"
+            state_fips=settings.SECTORHUB_STATE_FIPS,
+            groups=groups,
+            title=region.name,
+            missing="Outside",
+            caption=f"The {len(counties)} {'county' if len(counties) == 1 else 'counties'} of {region.name} "
+            "in color; the state's other counties in grey.",
         ),
         "can_edit": can_change_region(request.user, region),
-        "history": history_rows(region) if request.user.is_authenticated else [],
+        # Higher apps add links here through their region_links.py (the data package), never by import.
+        "region_links": [
+            link
+            for _cfg, mod in app_modules("region_links")
+            for link in mod.region_links(region, request.user)
+        ],
+        "history": history_rows(region, labels=form_labels(RegionForm))
+        if request.user.is_authenticated
+        else [],
     }
     return render(request, "regions/region_detail.html", context)
 

@@ -29,7 +29,8 @@ def test_summary_sums_the_county_totals_and_compares_with_the_state_and_the_load
     assert q1["state_employment"] == round(15631145 / 3)
     assert q1["nation_employment"] == 9976603
     assert [r["period_label"] for r in package.summary][:4] == ["2016 Q1", "2016 Q2", "2016 Q3", "2016 Q4"]
-    assert "sum of the 3 loaded statewide files" in package.notes[0]
+    assert package.notes[0].startswith("National figures for 2016 Q1 add up 3 of the 51 statewide files")
+    assert "the other 48 are not loaded" in package.notes[0]
 
 
 def test_lq_against_the_state_growth_and_shift_share_of_construction(package):

@@ -36,6 +36,7 @@ LEVEL_LABELS |= {
     "supersector": "Supersectors",
 }
 
+UNCLASSIFIED = {"99", "999", "9999", "99999", "999999"}
 
 # Other sides' sections, appended after the demand side's: "module:function", called as f(store, pkg, options).
 SECTION_HOOKS = ["sectorhub.lmi.packages.supply:add_supply_sections"]
@@ -50,7 +51,7 @@ def _r(x, digits=0):
     """Round for display and storage (None for missing); whole numbers become int."""
     if x is None or (isinstance(x, float) and math.isnan(x)) or pd.isna(x):
         return None
-    v = round(float(x), digits)
+    v = round(float(x), digits) + 0.0  # + 0.0 turns a rounded -0.0 into 0.0 (no "-0.0" in any output)
     return int(v) if digits == 0 else v
 
 
@@ -95,14 +96,14 @@ def build_package(
             f"{period_label(year, period)} is not loaded for every county of the region"
             + (f"; missing: {', '.join(missing)}" if missing else "")
         )
-    notes.append(nation_note)
+    current = next(r for r in summary if r["year"] == int(year) and r["period"] == period)
+    notes.append(current.get("nation_basis") or nation_note)
 
     df = region_industries(
         store, counties=counties, year=int(year), period=period, ownership=ownership, level=level
     )
     lq_reference = df.attrs.get("lq_reference", "")
     growth = figures.industry_growth(store, counties, state_fips, int(year), period, ownership, level)
-    current = next(r for r in summary if r["year"] == int(year) and r["period"] == period)
     ind = _industry_rows(df, growth, current, cfg)
     if estimates:
         _add_estimates(store, ind, counties, int(year), period, ownership, level)
@@ -142,6 +143,7 @@ def build_package(
             f"{pkg.unclassified_suppressed} of {len(ind)} industries are not classified in the target-industry "
             "view: BLS suppressed a county figure they need (employment, or the change over the year)."
         )
+    pkg.warnings = freshness_warnings(summary, int(year), period, datetime.now(UTC).year)
     pkg.notes += _standard_notes(pkg, growth.attrs.get("nation_source", ""))
     pkg.sources = _sources(store, pkg, lq_reference)
     county_values = figures.county_values(store, counties, state_fips, int(year), period, map_measure)
@@ -150,6 +152,8 @@ def build_package(
         "map": charts.county_map(pkg, county_values, map_measure),
     }
     pkg.sections = _sections(pkg)
+    if not pkg.section("shift_share").rows:
+        pkg.section("shift_share").empty_reason = _shift_share_reason(pkg, growth)
     for hook in SECTION_HOOKS:
         module, func = hook.split(":")
         getattr(importlib.import_module(module), func)(store, pkg, section_options or {})
@@ -254,7 +258,8 @@ def _add_estimates(store, rows, counties, year, period, ownership, level) -> Non
 
 def _highlights(rows: list[dict], cfg: dict) -> dict[str, list[dict]]:
     n, floor = cfg["highlight_count"], cfg["target_min_employment"]
-    known = [r for r in rows if r["employment"] is not None]
+    # NAICS 99 (Unclassified) is a BLS holding code for establishments not yet coded, not an industry.
+    known = [r for r in rows if r["employment"] is not None and r["industry_code"] not in UNCLASSIFIED]
     solid = [r for r in known if r["employment_status"] == PUBLISHED and r["employment"] >= floor]
 
     def pick(items, key):
@@ -279,7 +284,7 @@ def _standard_notes(pkg: DataPackage, nation_source: str) -> list[str]:
         "value is at least this. The average weekly wage of such an industry is not shown ('–'): the "
         "published counties' average is not a bound on the region's.",
         "Growth is the over-the-year change from the same period a year earlier, from BLS's published "
-        "over-the-year changes (oty_*), for industries published in every county of the region.",
+        "over-the-year changes, for industries published in every county of the region.",
         "LQ against the nation uses BLS's definition (all-ownership, all-industry totals as denominators); LQ "
         f"against the state compares the region with {pkg.state_name}.",
         "Shift-share (Dunn 1960): national share = e0·G, industry mix = e0·(Gi − G), competitive effect = "
@@ -294,6 +299,46 @@ def _standard_notes(pkg: DataPackage, nation_source: str) -> list[str]:
             "they are SectorHub estimates, not BLS figures (docs/methods-estimates.md)."
         )
     return out
+
+
+def freshness_warnings(summary: list[dict], year: int, period: str, this_year: int) -> list[str]:
+    """Warnings for the top of a package: the newest loaded data is old, or a newer period is loaded.
+
+    BLS publishes a quarter of QCEW about five months after it ends, so data more than a year behind the calendar
+    (older than ``this_year - 1``) is old.
+
+    >>> freshness_warnings([{"year": 2020, "period": "A"}], 2020, "A", 2026)[0][:70]
+    'Old data: the newest QCEW data loaded for this region is 2020 annual a'
+    """
+    newest = max(summary, key=lambda r: (r["year"], r["period"] == "A", r["period"]))
+    newest_label = period_label(newest["year"], newest["period"])
+    out = []
+    if newest["year"] < this_year - 1:
+        out.append(
+            f"Old data: the newest QCEW data loaded for this region is {newest_label}, "
+            f"{this_year - newest['year']} years before this package was made. BLS publishes each quarter about "
+            "five months after it ends; load newer files (sectorhub lmi load) before relying on these figures."
+        )
+    if (newest["year"], newest["period"]) != (year, period) and newest["year"] > year:
+        out.append(f"This package shows {period_label(year, period)}; newer data ({newest_label}) is loaded.")
+    return out
+
+
+def _shift_share_reason(pkg: DataPackage, growth: pd.DataFrame) -> str:
+    """Why no industry has a shift-share row: which period or which national figure is not loaded."""
+    earlier = period_label(pkg.year - 1, pkg.period)
+    if growth.attrs.get("nation_total_growth") is None:
+        return (
+            f"No shift-share: it needs the nation's employment in {pkg.period_label} and in {earlier}, and "
+            f"neither BLS's U.S. file nor the statewide files are loaded for both periods. Load them "
+            f"(sectorhub lmi load) to fill this table."
+        )
+    if not any(r["employment_year_earlier"] is not None for r in pkg.industries):
+        return (
+            f"No shift-share: no industry is published in every county of the region both in {pkg.period_label} "
+            f"and in {earlier} (or {earlier} is not loaded)."
+        )
+    return f"No shift-share: no industry has national growth published for {earlier} to {pkg.period_label}."
 
 
 def _sources(store, pkg: DataPackage, lq_reference: str) -> list[Source]:

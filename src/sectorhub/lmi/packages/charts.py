@@ -36,7 +36,12 @@ def bubble_chart(pkg) -> dict:
         y=alt.Y("lq:Q", title="Location quotient (nation = 1)"),
     )
     points = base.mark_circle(opacity=0.7, stroke="#1b1b1b", strokeWidth=0.5).encode(
-        size=alt.Size("employment:Q", title="Employment", scale=alt.Scale(range=[30, 2000])),
+        size=alt.Size(
+            "employment:Q",
+            title="Jobs",
+            scale=alt.Scale(range=[30, 2000]),
+            legend=alt.Legend(format=",.0f", labelLimit=0),
+        ),
         color=alt.Color("class:N", title="Class", scale=alt.Scale(domain=list(CLASSES), range=CLASS_COLORS)),
         tooltip=["code:N", "industry:N", "lq:Q", "growth:Q", "employment:Q", "class:N"],
     )
@@ -55,7 +60,12 @@ def bubble_chart(pkg) -> dict:
     chart = (points + labels + hrule + vrule).properties(
         width=560,
         height=380,
-        title=f"Target industries, {pkg.region_name}, {pkg.period_label}",
+        title=alt.TitleParams(
+            text=_wrap(f"Target industries, {pkg.region_name}", 60),
+            subtitle=pkg.period_label,
+            anchor="start",
+            limit=0,
+        ),
         description=(
             "Bubble chart of each classified industry's location quotient against its growth over the year, "
             "bubble size employment; the target industries table has the same figures."
@@ -75,6 +85,8 @@ def county_map(pkg, values: list[dict], measure: str = "employment") -> dict:
         props["in_region"] = bool(v.get("in_region"))
         features.append({**f, "properties": props})
     title = "Employment, all industries" if measure == "employment" else "Average weekly wage ($)"
+    legend_title = "Jobs" if measure == "employment" else "Weekly wage ($)"
+    number = ",.0f" if measure == "employment" else "$,.0f"  # 727,016 and $1,031, never 727016.000000
     data = alt.Data(values=features)
     # The grey state is context, hidden from screen readers (the region layer carries the data).
     state = alt.Chart(data).mark_geoshape(fill="#dfe1e2", stroke="#ffffff", strokeWidth=0.5, aria=False)
@@ -83,10 +95,17 @@ def county_map(pkg, values: list[dict], measure: str = "employment") -> dict:
         .transform_filter("datum.properties.in_region")
         .mark_geoshape(stroke="#1b1b1b", strokeWidth=0.8)
         .encode(
-            color=alt.Color("properties.value:Q", title=title, scale=alt.Scale(scheme="blues")),
+            color=alt.Color(
+                "properties.value:Q",
+                title=legend_title,
+                scale=alt.Scale(scheme="blues"),
+                legend=alt.Legend(
+                    format=number, orient="right", gradientLength=220, titleLimit=0, labelLimit=0
+                ),
+            ),
             tooltip=[
                 alt.Tooltip("properties.NAME:N", title="County"),
-                alt.Tooltip("properties.value:Q", title=title, format=","),
+                alt.Tooltip("properties.value:Q", title=title, format=number),
             ],
         )
     )
@@ -96,7 +115,13 @@ def county_map(pkg, values: list[dict], measure: str = "employment") -> dict:
         .properties(
             width=420,
             height=420,
-            title=f"{pkg.region_name} in {pkg.state_name}: {title.lower()}, {pkg.period_label}",
+            # Two short lines (wrapped, never clipped): the region, then the measure and period.
+            title=alt.TitleParams(
+                text=_wrap(f"{pkg.region_name} in {pkg.state_name}", 48),
+                subtitle=f"{title}, {pkg.period_label}",
+                anchor="start",
+                limit=0,
+            ),
             description=(
                 f"Map of {pkg.state_name}'s counties with the region's counties coloured by "
                 f"{title.lower()}; the county list and the summary table have the same figures."
@@ -104,6 +129,17 @@ def county_map(pkg, values: list[dict], measure: str = "employment") -> dict:
         )
     )
     return _spec(chart)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Split a title into lines of at most ``width`` characters at spaces (Vega draws a list as lines)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def _spec(chart) -> dict:

@@ -131,12 +131,9 @@ def summary_rows(store, counties: list[str], state_fips: str) -> tuple[list[dict
             us = g[g.area_fips.isin([f"{s}000" for s in STATES])]
             have = {a[:2] for a in us.area_fips}
             missing = [s for s in STATES if s not in have]
-            nation_note = (
-                f"Nation = the sum of the {len(have)} loaded statewide files (the U.S. file US000 is not loaded"
-                + (f"; missing: {', '.join(_state_names(store, missing))})" if missing else ")")
-            )
+            nation_note = nation_basis(_label(int(year), qtr), len(have), _state_names(store, missing))
         else:
-            nation_note = "Nation = the BLS U.S. file (US000)"
+            nation_note = nation_basis(_label(int(year), qtr), None, [])
 
         def tot(frame, weeks=weeks):
             if frame.empty:
@@ -150,7 +147,12 @@ def summary_rows(store, counties: list[str], state_fips: str) -> tuple[list[dict
                 "growth_pct": (e1 - e0) / e0 * 100 if e0 and not np.isnan(e0) else np.nan,
             }
 
-        row = {"year": int(year), "period": qtr, "period_label": _label(int(year), qtr)}
+        row = {
+            "year": int(year),
+            "period": qtr,
+            "period_label": _label(int(year), qtr),
+            "nation_basis": nation_note,
+        }
         for prefix, frame in (("region", reg), ("state", st), ("nation", us)):
             t = tot(frame)
             row[f"{prefix}_establishments"] = _int(t.get("establishments"))
@@ -160,6 +162,34 @@ def summary_rows(store, counties: list[str], state_fips: str) -> tuple[list[dict
             row[f"{prefix}_employment_exact"] = t.get("employment")
         rows.append(row)
     return rows, nation_note
+
+
+def nation_basis(label: str, states_loaded: int | None, missing: list[str]) -> str:
+    """Where the package's national figures come from, in plain words (``states_loaded`` None: the U.S. file).
+
+    >>> nation_basis("2016 Q4", 48, ["California", "Texas", "Utah"]).split("; ")[1]
+    'California, Texas and Utah are not loaded, so national totals leave them out.'
+    """
+    if states_loaded is None:
+        return f"National figures for {label} are BLS's own U.S. totals."
+    if states_loaded == 0:
+        return (
+            f"No national figures for {label}: neither BLS's U.S. file nor any statewide file is loaded for "
+            "this period, so the summary's nation columns are empty."
+        )
+    text = (
+        f"National figures for {label} add up {states_loaded} of the 51 statewide files (50 states and DC), "
+        "as BLS's U.S. file is not loaded"
+    )
+    if not missing:
+        return text + "."
+    if len(missing) > 10:
+        return text + f"; the other {len(missing)} are not loaded, so national totals leave those states out."
+    names = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    return (
+        text
+        + f"; {names} {'is' if len(missing) == 1 else 'are'} not loaded, so national totals leave them out."
+    )
 
 
 def _state_names(store, fips: list[str]) -> list[str]:
@@ -228,7 +258,9 @@ def industry_growth(store, counties, state_fips, year, period, ownership, level)
         nat = s.groupby("industry_code").agg(e1=("e1", "sum"), e0=("e0", "sum"), n=("area_fips", "nunique"))
         source = (
             "the sum of the loaded statewide files where the industry is published now and a year earlier "
-            "(the U.S. file US000 is not loaded)"
+            "(BLS's U.S. file is not loaded)"
+            if not s.empty
+            else "not available (neither BLS's U.S. file nor any statewide file is loaded for both periods)"
         )
     nat = nat.assign(nation_growth=nat.e1 / nat.e0.replace(0, np.nan) - 1)
     out = region.join(st, how="outer").join(

@@ -22,6 +22,13 @@ class Source:
     detail: str
     vintage: str = ""
 
+    @property
+    def label(self) -> str:
+        """``name (vintage)``, the vintage once: ``… OEWS (May 2025)``, never ``May 2025 (May 2025)``."""
+        return (
+            f"{self.name} ({self.vintage})" if self.vintage and self.vintage not in self.name else self.name
+        )
+
 
 @dataclass
 class Column:
@@ -46,6 +53,7 @@ class Section:
     intro: str = ""
     notes: list[str] = field(default_factory=list)
     chart: str | None = None  # key into DataPackage.charts
+    empty_reason: str = ""  # shown instead of an empty table: which period or file is missing
 
 
 @dataclass
@@ -75,6 +83,7 @@ class DataPackage:
     estimates_included: bool = False
     # Industries the target-industry view could not classify because BLS suppressed a county figure they need.
     unclassified_suppressed: int = 0
+    warnings: list[str] = field(default_factory=list)  # shown first in every format (e.g. old data)
 
     def section(self, key: str) -> Section:
         """The section with this key."""

@@ -21,7 +21,21 @@ def format_value(value, kind: str, status: str | None = None) -> str:
         text = f"{float(value):.1f}"
     else:
         return str(value)
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]  # a value that rounds to zero is "0.0", never "-0.0"
     return f"≥ {text}" if status == LOWER_BOUND else text
+
+
+UNITS = {"jobs": "{} jobs", "pct": "{}%", "usd": "${}", "lq": "LQ {}"}
+
+
+def with_unit(value, kind: str, unit: str, status: str | None = None) -> str:
+    """A figure with its unit, as the highlights write it: ``232,264 jobs``, ``4.6%``, ``$1,237``, ``LQ 1.59``."""
+    text = format_value(value, kind, status)
+    if value is None:
+        return text
+    bound, _, number = text.rpartition("≥ ")
+    return f"{bound}{'≥ ' if _ else ''}{UNITS[unit].format(number)}"
 
 
 def to_json(pkg) -> str:
@@ -47,7 +61,7 @@ def to_csv(pkg) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["region", "period", "ownership", *keys, "source"])
-    source = "; ".join(f"{s.name} ({s.vintage})" for s in pkg.sources)
+    source = "; ".join(s.label for s in pkg.sources)
     for row in section.rows:
         w.writerow(
             [pkg.region_name, pkg.period_label, pkg.ownership_label]

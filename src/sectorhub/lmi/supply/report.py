@@ -30,7 +30,7 @@ from sectorhub.lmi.supply.demand import (
     staffing_patterns,
 )
 from sectorhub.lmi.supply.industries import SECTOR_RANGES, oews_groups
-from sectorhub.lmi.supply.ranking import high_demand
+from sectorhub.lmi.supply.ranking import describe_weights, high_demand
 from sectorhub.lmi.supply.training import annual_openings, gap_table, to_oews_code, training_supply
 from sectorhub.lmi.supply.wages import occupation_wages
 
@@ -216,7 +216,7 @@ def occupations_for_region(
 def high_demand_for_region(report: SupplyReport, *, weights: dict[str, float] | None = None) -> SupplyReport:
     """Rank a region's (or sector's) occupation table by the high-demand score (see ``ranking``)."""
     ranked = high_demand(report.table, weights=weights)
-    notes = report.notes + [f"score weights: {ranked.attrs['score_weights']}"]
+    notes = report.notes + [describe_weights(ranked.attrs["score_weights"])]
     return SupplyReport(table=ranked, sources=report.sources, notes=notes, demand=report.demand)
 
 
