@@ -39,7 +39,7 @@ def test_published_packages_are_listed_for_anyone_with_their_figures(
     from django.urls import reverse
 
     staff = signed_in(make_user(Role.STATE_STAFF))
-    staff.post(reverse("datapackages:publish", args=[region.pk]), {"period": "2016-4"})
+    staff.post(reverse("datapackages:publish", args=[region.pk]), {"period": "2016-4", "confirm": "yes"})
     listed = client.get("/api/packages").json()
     assert [p["region"] for p in listed] == ["Delaware-Union"] and listed[0]["period"] == "4"
     detail = client.get(f"/api/packages/{listed[0]['id']}").json()

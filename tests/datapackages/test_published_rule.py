@@ -17,7 +17,9 @@ def test_a_published_package_has_no_estimate_of_a_suppressed_cell(engine_home, r
     from sectorhub.datapackages.models import PublishedPackage
 
     client = signed_in(make_user(Role.STATE_STAFF))
-    response = client.post(reverse("datapackages:publish", args=[region.pk]), {"period": "2016-4"})
+    response = client.post(
+        reverse("datapackages:publish", args=[region.pk]), {"period": "2016-4", "confirm": "yes"}
+    )
     assert response.status_code == 302
     snapshot = PublishedPackage.objects.get()
     data = snapshot.data
