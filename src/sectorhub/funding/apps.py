@@ -13,5 +13,6 @@ class FundingConfig(AppConfig):
     nav_links = [
         ("Funding", "funding:home"),
         ("Grants", "funding:solicitation_list"),
+        ("My reviews", "funding:reviews"),
     ]
     nav_order = 60
