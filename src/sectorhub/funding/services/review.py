@@ -40,6 +40,7 @@ def assign_reviewer(*, user, application: Application, reviewer) -> ReviewAssign
     _require_state(user, "assign reviewers")
     if role_of(reviewer) != Role.GRANT_REVIEWER:
         raise ValidationError({"reviewer": f"{reviewer.username} is not a grant reviewer."})
+    application = Application.objects.get(pk=application.pk)
     if application.status != ApplicationStatus.SUBMITTED:
         raise ValidationError("Only submitted applications awaiting a decision are reviewed.")
     assignment, created = ReviewAssignment.objects.get_or_create(
