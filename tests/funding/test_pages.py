@@ -212,3 +212,16 @@ def test_staff_pages_answer_for_each_role(client, setup, make_user, staff):
     client.force_login(make_user(Role.ANALYST, username="an"))
     assert client.get(reverse("funding:home")).status_code == 200
     assert client.get(reverse("funding:application_detail", args=[setup["app"].pk])).status_code == 404
+
+
+def test_actions_answer_only_to_post(client, staff):
+    """Publishing, releasing, submitting and verifying change data: a DELETE (allowed as a write by the URL map)
+    gets 405 and changes nothing."""
+    s = SolicitationFactory(is_published=False)
+    client.force_login(staff)
+    response = client.delete(reverse("funding:solicitation_publish", args=[s.pk]))
+    assert response.status_code == 405
+    s.refresh_from_db()
+    assert not s.is_published
+    for name in ("funding:solicitation_release", "funding:application_submit", "funding:leveraged_verify"):
+        assert client.delete(reverse(name, args=[s.pk])).status_code == 405

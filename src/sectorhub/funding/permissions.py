@@ -10,7 +10,8 @@ from __future__ import annotations
 from sectorhub.core.permissions import allow, role_of
 from sectorhub.core.roles import EDITORS, EVERYONE, NOBODY, SIGNED_IN, STATE, Role
 
-REVIEWERS = frozenset({Role.GRANT_REVIEWER.value}) | STATE
+GRANT_REVIEWERS = frozenset({Role.GRANT_REVIEWER.value})
+REVIEWERS = GRANT_REVIEWERS | STATE
 
 URL_PERMISSIONS = {
     "funding:home": allow(SIGNED_IN),
@@ -37,7 +38,7 @@ URL_PERMISSIONS = {
     "funding:application_receipt": allow(EDITORS),
     "funding:attachment_download": allow(SIGNED_IN),
     "funding:assign": allow(STATE, write=STATE),
-    "funding:reviews": allow(REVIEWERS),
+    "funding:reviews": allow(GRANT_REVIEWERS),
     "funding:review": allow(REVIEWERS, write=REVIEWERS),
     "funding:decide": allow(STATE, write=STATE),
     "funding:award_letter": allow(SIGNED_IN),

@@ -64,6 +64,22 @@ class Solicitation(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def partner_minimums(self) -> list[tuple[str, int]]:
+        """(organization type label, minimum) pairs, as the eligibility rules read."""
+        from sectorhub.partnerships.models import OrganizationKind
+
+        labels = dict(OrganizationKind.choices)
+        return [(labels.get(kind, kind), n) for kind, n in self.min_partner_kinds.items()]
+
+    @property
+    def region_kind_labels(self) -> list[str]:
+        """The eligible region kinds' labels."""
+        from sectorhub.regions.models import RegionKind
+
+        labels = dict(RegionKind.choices)
+        return [labels.get(kind, kind) for kind in self.region_kinds]
+
 
 class Criterion(models.Model):
     """A scoring criterion with its weight; defaults come from the state's high-quality partnership definition."""

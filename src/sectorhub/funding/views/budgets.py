@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from sectorhub.funding import forms, services
 from sectorhub.funding.models import Budget, FundingStream, LeveragedFund
@@ -133,6 +134,7 @@ def leveraged_add(request):
     )
 
 
+@require_POST
 def leveraged_verify(request, pk: int):
     """State staff verify a contribution (POST)."""
     fund = get_object_or_404(LeveragedFund, pk=pk)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from sectorhub.funding import forms, services
 from sectorhub.funding.models import Application, ApplicationStatus, Attachment, Outcome, Solicitation
@@ -76,6 +77,7 @@ def solicitation_create(request):
     )
 
 
+@require_POST
 def solicitation_publish(request, pk: int):
     """Publish or unpublish (POST `published=0`)."""
     s = _solicitation(request, pk)
@@ -86,6 +88,7 @@ def solicitation_publish(request, pk: int):
     return redirect("funding:solicitation_detail", pk=s.pk)
 
 
+@require_POST
 def solicitation_release(request, pk: int):
     """Release scores and comments to applicants (POST)."""
     s = _solicitation(request, pk)
@@ -227,6 +230,7 @@ def application_attach(request, pk: int):
     )
 
 
+@require_POST
 def application_submit(request, pk: int):
     """Submit (POST) before the deadline; then the receipt."""
     application = _editable(request, pk)
