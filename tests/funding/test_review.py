@@ -247,3 +247,37 @@ def test_a_convener_applies_only_for_their_own_partnership(round_, make_user):
         services.create_application(
             user=convener, solicitation=round_, organization=other.convener, partnership=other, title="No"
         )
+
+
+def test_an_award_budget_counts_only_the_awards_leveraged_funds(scored, staff):
+    """A is funded; its budget charges 10,000 for training to a stream needing 50% cash match: 5,000 needed.
+    Verified cash of 3,000 recorded against the award leaves 2,000 short; 4,000 recorded against the partnership
+    but not the award does not count. A declined application has no budget."""
+    from sectorhub.funding.selectors.budgets import budget_summary
+    from tests.partnerships.factories import OrganizationFactory
+
+    award = services.decide(
+        user=staff, application=scored["a"], outcome="funded", amount="30000", reasons="First."
+    )
+    budget = services.create_budget(user=staff, name="A's award", award=award)
+    assert budget.partnership == scored["a"].partnership
+    stream = FundingStreamFactory(match_share=D("0.5"))
+    services.add_budget_line(user=staff, budget=budget, stream=stream, category="training", amount="10000")
+    org = OrganizationFactory()
+    day = dt.date(2026, 5, 1)
+    for amount, target in [("3000", {"award": award}), ("4000", {"partnership": scored["a"].partnership})]:
+        fund = services.record_leveraged(
+            user=staff,
+            organization=org,
+            kind="cash",
+            amount=amount,
+            source="employer",
+            received_on=day,
+            **target,
+        )
+        services.verify_leveraged(user=staff, fund=fund)
+    match = budget_summary(budget).match
+    assert (match.required, match.cash, match.shortfall) == (D("5000.00"), D("3000.00"), D("2000.00"))
+    declined = services.decide(user=staff, application=scored["b"], outcome="not_funded", reasons="Third.")
+    with pytest.raises(ValidationError, match="Only a funded award"):
+        services.create_budget(user=staff, name="B", award=declined)

@@ -75,15 +75,24 @@ class StreamForm(forms.Form):
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
+def funded_awards():
+    """Funded awards (for budgets and leveraged funds)."""
+    from sectorhub.funding.models import Award
+
+    return Award.objects.filter(outcome=Outcome.FUNDED).select_related("application")
+
+
 class BudgetForm(forms.Form):
-    """Open a budget for a partnership."""
+    """Open a budget for a partnership or for a funded award."""
 
     name = forms.CharField(max_length=200)
-    partnership = forms.ModelChoiceField(queryset=None)
+    partnership = forms.ModelChoiceField(queryset=None, required=False, help_text="Or choose an award below")
+    award = forms.ModelChoiceField(queryset=None, required=False, help_text="A funded award without a budget")
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partnership"].queryset = partnerships_for(user)
+        self.fields["award"].queryset = funded_awards().filter(budget__isnull=True)
 
 
 class BudgetLineForm(forms.Form):
@@ -112,7 +121,8 @@ class LeveragedForm(forms.Form):
     """Record a cash or in-kind contribution."""
 
     organization = forms.ModelChoiceField(queryset=None)
-    partnership = forms.ModelChoiceField(queryset=None)
+    partnership = forms.ModelChoiceField(queryset=None, required=False)
+    award = forms.ModelChoiceField(queryset=None, required=False, help_text="When it is match for an award")
     kind = forms.ChoiceField(choices=LeveragedKind.choices)
     amount = _money()
     source = forms.CharField(
@@ -126,6 +136,9 @@ class LeveragedForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.all()
         self.fields["partnership"].queryset = partnerships_for(user)
+        self.fields["award"].queryset = funded_awards().filter(
+            application__partnership__in=partnerships_for(user)
+        )
 
 
 class SolicitationForm(forms.Form):

@@ -112,14 +112,24 @@ def _share(value) -> Decimal:
     return share.quantize(Decimal("0.0001"))
 
 
+def _award_partnership(award, partnership):
+    """The award's partnership; a different partnership given with it is a mistake worth naming."""
+    own = award.application.partnership
+    if partnership is not None and own is not None and partnership.pk != own.pk:
+        raise ValidationError({"award": f"That award belongs to {own.name}, not {partnership.name}."})
+    return own or partnership
+
+
 @transaction.atomic
 def create_budget(*, user, name: str, partnership=None, award=None, is_demo: bool = False) -> Budget:
     """Open a budget for a partnership or an award."""
     _require_state(user, "open budgets")
     if partnership is None and award is None:
         raise ValidationError({"partnership": "A budget belongs to a partnership or an award."})
-    if award is not None and partnership is None:
-        partnership = award.application.partnership
+    if award is not None:
+        if award.outcome != "funded":
+            raise ValidationError({"award": "Only a funded award has a budget."})
+        partnership = _award_partnership(award, partnership)
     budget = Budget(name=name, partnership=partnership, award=award, is_demo=is_demo)
     budget.full_clean()
     record(budget, user=user, reason="Budget opened")
@@ -209,8 +219,8 @@ def record_leveraged(
     """Record a cash or in-kind contribution; it counts toward match once state staff verify it."""
     from sectorhub.partnerships.permissions import can_change_partnership
 
-    if award is not None and partnership is None:
-        partnership = award.application.partnership
+    if award is not None:
+        partnership = _award_partnership(award, partnership)
     if partnership is None and award is None:
         raise ValidationError({"partnership": "Say which partnership or award the contribution supports."})
     if not (is_state(user) or (partnership is not None and can_change_partnership(user, partnership))):

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sectorhub.funding import forms, services
@@ -42,6 +43,7 @@ def solicitation_detail(request, pk: int):
     context = {
         "s": s,
         "open": is_open(s),
+        "upcoming": s.is_published and s.opens_at > timezone.now(),
         "applications": sel.applications_for(request.user, s) if request.user.is_authenticated else [],
         "can_apply": is_open(s)
         and request.user.is_authenticated
