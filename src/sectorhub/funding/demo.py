@@ -181,6 +181,16 @@ def _round1(staff, streams) -> None:
     s.closes_at = timezone.make_aware(dt.datetime(2026, 3, 31, 17, 0))
     s._change_reason = "Demo: dated to its round"
     s.save()
+    from sectorhub.funding.services.grants import receipt_text
+
+    for index, app in enumerate(Application.objects.filter(solicitation=s).order_by("pk")):
+        app.submitted_at = timezone.make_aware(dt.datetime(2026, 3, 24 + index, 14, 30))
+        app.receipt_text = receipt_text(app, staff)
+        app._change_reason = "Demo: dated to its round"
+        app.save()
+        app.award.decided_at = timezone.make_aware(dt.datetime(2026, 4, 15, 10, 0))
+        app.award._change_reason = "Demo: dated to its round"
+        app.award.save()
 
 
 def _award_budget(staff, award) -> None:

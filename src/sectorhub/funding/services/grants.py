@@ -308,6 +308,21 @@ def eligibility_problems(application: Application) -> list[str]:
     return problems
 
 
+def receipt_text(application: Application, user) -> str:
+    """The email-style confirmation kept on a submitted application."""
+    solicitation = application.solicitation
+    local = timezone.localtime(application.submitted_at)
+    return (
+        f"To: {user.get_full_name() or user.username} <{user.email or 'no email on file'}>\n"
+        f"Subject: Application received: {application.receipt_number}\n\n"
+        f"Your application “{application.title}” to “{solicitation.title}” was received on "
+        f"{local:%B %-d, %Y at %H:%M %Z}, before the deadline of "
+        f"{timezone.localtime(solicitation.closes_at):%B %-d, %Y at %H:%M %Z}.\n"
+        f"Applicant: {application.organization.name}. Amount requested: {dollars(application.requested)}.\n"
+        f"Receipt number: {application.receipt_number}. Keep it for your records."
+    )
+
+
 @transaction.atomic
 def submit_application(*, user, application: Application, now: dt.datetime | None = None) -> Application:
     """Submit before the deadline (server time), if eligible and complete; writes the receipt."""
@@ -326,16 +341,7 @@ def submit_application(*, user, application: Application, now: dt.datetime | Non
     application.status = ApplicationStatus.SUBMITTED
     application.submitted_at = now
     application.receipt_number = f"SH-{solicitation.pk:04d}-{application.pk:05d}"
-    local = timezone.localtime(now)
-    application.receipt_text = (
-        f"To: {user.get_full_name() or user.username} <{user.email or 'no email on file'}>\n"
-        f"Subject: Application received: {application.receipt_number}\n\n"
-        f"Your application “{application.title}” to “{solicitation.title}” was received on "
-        f"{local:%B %-d, %Y at %H:%M %Z}, before the deadline of "
-        f"{timezone.localtime(solicitation.closes_at):%B %-d, %Y at %H:%M %Z}.\n"
-        f"Applicant: {application.organization.name}. Amount requested: {dollars(application.requested)}.\n"
-        f"Receipt number: {application.receipt_number}. Keep it for your records."
-    )
+    application.receipt_text = receipt_text(application, user)
     record(application, user=user, reason="Application submitted")
     application.save()
     return application
