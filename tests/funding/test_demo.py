@@ -8,7 +8,15 @@ import pytest
 from django.conf import settings
 
 from sectorhub.funding.demo import extend_demo
-from sectorhub.funding.models import Application, Award, Budget, FundingStream, Solicitation, TrainingProgram
+from sectorhub.funding.models import (
+    Application,
+    Award,
+    Budget,
+    FundingStream,
+    ReviewAssignment,
+    Solicitation,
+    TrainingProgram,
+)
 from sectorhub.funding.selectors.budgets import budget_summary
 from sectorhub.funding.selectors.review import ranking
 from sectorhub.funding.services.grants import is_open
@@ -34,7 +42,7 @@ def test_the_demo_loads_once_and_its_figures_add_up():
     extend_demo(password="a demo password 123")
     first = _counts()
     extend_demo(password="a demo password 123")
-    assert _counts() == first == [4, 2, 4, 3, 3, 6]
+    assert _counts() == first == [4, 2, 5, 3, 3, 6]
     assert sum(s.amount for s in FundingStream.objects.all()) == Decimal("5000000.00")
     round1 = Solicitation.objects.get(title__contains="Round 1")
     assert not is_open(round1) and is_open(Solicitation.objects.get(title__contains="Round 2"))
@@ -43,6 +51,10 @@ def test_the_demo_loads_once_and_its_figures_add_up():
         Decimal("300000.00"),
         Decimal("500000.00"),
     ]
+    pending = ReviewAssignment.objects.get(
+        reviewer__username="reviewer", application__solicitation__title__contains="Round 2"
+    )
+    assert pending.has_conflict is None  # the demo reviewer has work: declare, then score
     budget = Budget.objects.get(award__amount=Decimal("500000.00"))
     match = budget_summary(budget).match
     assert (match.required, match.cash, match.in_kind_counted, match.met) == (

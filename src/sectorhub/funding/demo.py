@@ -42,6 +42,7 @@ MFG = "Demo: Central Ohio Advanced Manufacturing Partnership"
 HEALTH = "Demo: Columbus Healthcare Workforce Collaborative"
 IT = "Demo: Northeast Ohio IT Sector Partnership"
 POLYMERS = "Demo: Summit-Portage Polymers Partnership"
+GLASS = "Demo: Maumee Valley Glass and Automotive Alliance"
 # partnership, title, request lines (stream index, category, dollars), scores by reviewer, decision
 APPLICATIONS = [
     (MFG, "Demo: Advanced manufacturing technician pipeline", [(0, "training", "250000"), (2, "staff", "150000"), (2, "equipment", "100000")],
@@ -265,6 +266,48 @@ def _round2(staff, streams) -> None:
         partnership=p,
         title="Demo: Medical assistant cohort with childcare support",
         is_demo=True,
+    )
+    _submitted_for_review(staff, s, streams)
+
+
+def _submitted_for_review(staff, s, streams) -> None:
+    """A submitted Round 2 application: reviewer2 has scored it; the demo `reviewer` still has to declare."""
+    from sectorhub.partnerships.models import Organization
+
+    User = get_user_model()
+    p = _partnership(GLASS)
+    app = services.create_application(
+        user=staff,
+        solicitation=s,
+        organization=p.convener,
+        partnership=p,
+        title="Demo: Glass and automotive maintenance technicians",
+        is_demo=True,
+    )
+    services.save_answers(
+        user=staff,
+        application=app,
+        answers={q.pk: "Demo data: an invented answer." for q in s.questions.all()},
+    )
+    services.set_budget_request(
+        user=staff, application=app, stream=streams[1], category="training", amount="150000"
+    )
+    services.set_budget_request(
+        user=staff, application=app, stream=streams[2], category="staff", amount="50000"
+    )
+    partners = list(Organization.objects.filter(memberships__partnership=p, kind="business").distinct()[:3])
+    partners += list(Organization.objects.filter(name="Demo: Maumee Valley Technical College"))
+    for org in partners:
+        services.add_partner(user=staff, application=app, organization=org, role="Partner")
+    app = services.submit_application(user=staff, application=app)
+    reviewer, reviewer2 = User.objects.get(username="reviewer"), User.objects.get(username="reviewer2")
+    services.assign_reviewer(user=staff, application=app, reviewer=reviewer)
+    assignment = services.assign_reviewer(user=staff, application=app, reviewer=reviewer2)
+    services.declare_conflict(user=reviewer2, assignment=assignment, has_conflict=False)
+    services.score_application(
+        user=reviewer2,
+        assignment=assignment,
+        scores={c.pk: (4, "Demo data: an invented comment.") for c in s.criteria.all()},
     )
 
 
