@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 from sectorhub.assessments.api import router as assessments_router
 from sectorhub.core.api_docs import SiteSwagger
 from sectorhub.datapackages.api import router as datapackages_router
+from sectorhub.funding.api import router as funding_router
 from sectorhub.partnerships.api import router as partnerships_router
 from sectorhub.regions.api import router as regions_router
 
@@ -38,5 +39,6 @@ def validation_error(request, exc):
 
 api.add_router("/regions", regions_router)
 api.add_router("/assessments", assessments_router)
+api.add_router("/funding", funding_router)
 api.add_router("/", partnerships_router)
 api.add_router("/", datapackages_router)

@@ -68,6 +68,7 @@ LOCAL_APPS = [
     "sectorhub.partnerships",
     "sectorhub.assessments",
     "sectorhub.datapackages",
+    "sectorhub.funding",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

@@ -40,6 +40,9 @@ _EXPORTS: dict[str, str] = {
     "normalize_cip": "sectorhub.lmi.sources.cip_soc:normalize_cip",
     "normalize_soc": "sectorhub.lmi.sources.cip_soc:normalize_soc",
     "CodeError": "sectorhub.lmi.sources.cip_soc:CodeError",
+    # Eligible Training Provider List alignment (the funding app).
+    "etpl_alignment": "sectorhub.lmi.etpl:etpl_alignment",
+    "target_occupations": "sectorhub.lmi.etpl:target_occupations",
 }
 
 __all__ = sorted(_EXPORTS)

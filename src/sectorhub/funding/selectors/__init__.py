@@ -1,0 +1,1 @@
+"""Reads for funding, by area. `selectors.public` is the one place that decides what an anonymous visitor sees."""
