@@ -51,3 +51,18 @@ def test_the_uswds_field_tag_wires_label_hint_and_error_together():
     assert 'class="usa-input usa-input--error"' in html
     assert "This field is required." in html
     assert 'class="usa-select"' in html
+
+
+def test_the_uswds_field_tag_gives_checkbox_lists_checkbox_markup_and_radios_radio_markup():
+    """Django's CheckboxSelectMultiple subclasses RadioSelect; each still gets its own USWDS classes."""
+
+    class ChoiceForm(forms.Form):
+        kinds = forms.MultipleChoiceField(
+            choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple
+        )
+        one = forms.ChoiceField(choices=[("x", "X"), ("y", "Y")], widget=forms.RadioSelect)
+
+    template = Template("{% load uswds %}{% uswds_field form.kinds %}|{% uswds_field form.one %}")
+    checkboxes, radios = template.render(Context({"form": ChoiceForm()})).split("|")
+    assert "usa-checkbox" in checkboxes and "usa-radio" not in checkboxes
+    assert "usa-radio" in radios and "usa-checkbox" not in radios

@@ -50,7 +50,8 @@ def uswds_field(bound_field, hint: str = ""):
         "widget_html": None if is_choice_list else bound_field.as_widget(attrs=attrs),
         "is_checkbox": isinstance(widget, forms.CheckboxInput),
         "is_choice_list": is_choice_list,
-        "choice_class": "usa-radio" if isinstance(widget, forms.RadioSelect) else "usa-checkbox",
+        # CheckboxSelectMultiple subclasses RadioSelect in Django, so test for the checkbox list first.
+        "choice_class": "usa-checkbox" if isinstance(widget, forms.CheckboxSelectMultiple) else "usa-radio",
         "errors": errors,
         "hint": hint_text,
     }
