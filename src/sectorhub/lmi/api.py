@@ -35,6 +35,8 @@ _EXPORTS: dict[str, str] = {
     "normalize_cip": "sectorhub.lmi.sources.cip_soc:normalize_cip",
     "normalize_soc": "sectorhub.lmi.sources.cip_soc:normalize_soc",
     "CodeError": "sectorhub.lmi.sources.cip_soc:CodeError",
+    # County outlines (the data folder's geo/ or the us-atlas package).
+    "county_topology_bytes": "sectorhub.lmi.packages.geo:county_topology_bytes",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -119,6 +119,7 @@ REFERENCE_FILES = {
     "ownership_titles": ("qcew_ownership_titles_2016_derived.csv", "own_code", "own_title"),
     "agglvl_titles": ("qcew_agglvl_titles_2016_derived.csv", "agglvl_code", "agglvl_title"),
 }
+OFFICIAL_TITLES = {"ownership_titles": "qcew_ownership_titles.csv", "agglvl_titles": "qcew_agglvl_titles.csv"}
 TITLES = (
     ("area_titles", "area_fips", "area_title"),
     ("industry_titles", "industry_code", "industry_title"),
@@ -720,7 +721,10 @@ class Store:
         """Fill the title tables from the shared reference files the first time they are needed."""
         ref = data_dir() / "reference"
         for table, (fname, key, title) in REFERENCE_FILES.items():
-            path = ref / fname
+            # `sectorhub data fetch` saves BLS's own ownership and agglevel title files under their official names.
+            path = next(
+                (p for p in (ref / fname, ref / OFFICIAL_TITLES.get(table, fname)) if p.exists()), ref / fname
+            )
             if not path.exists() or self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]:
                 continue
             key_expr = (

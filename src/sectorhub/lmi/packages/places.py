@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from sectorhub.paths import data_dir
+from sectorhub.paths import require_data
 
 DELINEATION = "reference/cbsa2fipsxw_2015.csv.gz"
 SOURCE = "U.S. Office of Management and Budget, metropolitan and micropolitan delineations, July 2015"
@@ -27,7 +27,7 @@ class NamedRegion:
 @lru_cache(maxsize=1)
 def delineation() -> pd.DataFrame:
     """The OMB county-to-CBSA table with five-digit county FIPS codes."""
-    df = pd.read_csv(data_dir() / DELINEATION, dtype=str)
+    df = pd.read_csv(require_data(DELINEATION) / DELINEATION, dtype=str)
     df["fips"] = df.fipsstatecode.str.zfill(2) + df.fipscountycode.str.zfill(3)
     return df
 

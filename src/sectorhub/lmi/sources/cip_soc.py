@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sectorhub.paths import data_dir
+from sectorhub.paths import data_dir, require_data
 
 SOURCE = "NCES/BLS CIP 2020 to SOC 2018 Crosswalk (nces.ed.gov/ipeds/cipcode)"
 CROSSWALK_FILE = "CIP2020_SOC2018_Crosswalk.csv"
@@ -70,7 +70,9 @@ def normalize_soc(code: str) -> str:
 
 def read_crosswalk(path: Path | None = None) -> pd.DataFrame:
     """The crosswalk as cip_code, cip_title, soc_code, soc_title (NO MATCH rows included, flagged by code)."""
-    path = Path(path) if path else crosswalk_dir() / CROSSWALK_FILE
+    path = (
+        Path(path) if path else require_data(f"crosswalks/{CROSSWALK_FILE}") / "crosswalks" / CROSSWALK_FILE
+    )
     with open(path, newline="", encoding="utf-8-sig") as fh:
         reader = csv.reader(fh)
         header = next(reader, None)
@@ -106,7 +108,7 @@ def _strip_excel(text: str) -> str:
 
 def read_cip_codes(path: Path | None = None) -> pd.DataFrame:
     """The CIP 2020 code list: cip_family, cip_code, action, cip_title, cip_level (2, 4 or 6 digits)."""
-    path = Path(path) if path else crosswalk_dir() / CIP_LIST_FILE
+    path = Path(path) if path else require_data(f"crosswalks/{CIP_LIST_FILE}") / "crosswalks" / CIP_LIST_FILE
     df = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
     for column in ("CIPFamily", "CIPCode", "Action", "CIPTitle"):
         if column not in df.columns:

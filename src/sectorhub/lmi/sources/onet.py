@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sectorhub.paths import data_dir
+from sectorhub.paths import data_dir, require_data
 
 VERSION = "29.0"
 SOURCE = "O*NET 29.0 Database (August 2024), National Center for O*NET Development for USDOL/ETA"
@@ -49,6 +49,8 @@ def onet_dir(base: Path | None = None) -> Path:
 
 def read_table(name: str, base: Path | None = None) -> pd.DataFrame:
     """Read one O*NET text table (e.g. ``"Skills"``) as strings, ``n/a`` kept as missing."""
+    if base is None:
+        require_data(f"onet/db_29_0/{name}.txt.gz")
     path = onet_dir(base) / f"{name}.txt.gz"
     if not path.exists():
         raise OnetError(f"O*NET file not found: {path}")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from sectorhub.lmi.sources import oews
-from sectorhub.paths import data_dir
+from sectorhub.paths import require_data
 
 CBSA_FILE = Path("reference") / "cbsa2fipsxw_2015.csv.gz"
 
@@ -36,7 +36,7 @@ class WageArea:
 
 def cbsa_counties(path: Path | None = None) -> pd.DataFrame:
     """County -> CBSA table: county_fips (5 digits), cbsa_code, cbsa_title, kind (metropolitan/micropolitan), state."""
-    path = Path(path) if path else data_dir() / CBSA_FILE
+    path = Path(path) if path else require_data(CBSA_FILE) / CBSA_FILE
     df = pd.read_csv(path, dtype=str, keep_default_na=False)
     need = [
         "cbsacode",
