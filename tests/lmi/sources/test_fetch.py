@@ -312,3 +312,32 @@ def test_a_delineation_file_without_the_census_header_is_refused(tmp_path):
     (tmp_path / "bad.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
     with pytest.raises(convert.ConvertError, match="bad.xls: not a readable workbook"):
         convert.cbsa_delineation(tmp_path / "bad.xls", tmp_path, "out.csv.gz")
+
+
+def test_ipeds_completions_are_fetched_only_when_asked(mirror, tmp_path):
+    """`--ipeds` adds NCES's C{year}_A.zip under ipeds/; the IPEDS reader opens it as fetched. The two-row file
+    built here has 12 and 30 first-major completers in CIP 51.3801 at UNITID 204796 (42 in all) and a CIP 99
+    grand-total row that the reader drops."""
+    import io
+    import zipfile
+
+    from sectorhub.lmi.sources import ipeds
+    from sectorhub.lmi.sources.fetch import plan
+
+    assert not any(s.key.startswith("ipeds") for s in plan())
+    body = io.BytesIO()
+    with zipfile.ZipFile(body, "w") as zf:
+        zf.writestr(
+            "c2023_a.csv",
+            "UNITID,CIPCODE,MAJORNUM,AWLEVEL,CTOTALT\r\n204796,51.3801,1,3,12\r\n204796,51.3801,1,5,30\r\n"
+            "204796,99,1,3,42\r\n",
+        )
+    path = "/nces/ipeds/datacenter/data/C2023_A.zip"
+    mirror.override[path] = body.getvalue()
+    try:
+        fetch_data(tmp_path, ipeds_year=2023, only={"ipeds-c2023-a"})
+    finally:
+        del mirror.override[path]
+    parsed = ipeds.read_completions(tmp_path / "ipeds/C2023_A.zip")
+    assert parsed.table.groupby("cip_code")["completers"].sum().to_dict() == {"51.3801": 42}
+    assert parsed.total_rows_dropped == 1

@@ -44,19 +44,19 @@ def county_topology() -> dict:
     return _read(str(county_topojson_path()))
 
 
-@lru_cache(maxsize=2)
 def county_topology_bytes() -> bytes:
     """The county TopoJSON as the JSON bytes the browser maps fetch."""
-    return json.dumps(county_topology(), separators=(",", ":")).encode()
+    return _bytes(str(county_topojson_path()))
+
+
+@lru_cache(maxsize=2)
+def _bytes(path: str) -> bytes:
+    return json.dumps(_read(path), separators=(",", ":")).encode()
 
 
 def county_source() -> str:
     """The source line of the county outlines in use."""
     return SOURCE if county_topojson_path().name.startswith("cb_2015") else US_ATLAS_SOURCE
-
-
-def _topology() -> dict:
-    return county_topology()
 
 
 def _decode_arcs(topo: dict) -> list[list[list[float]]]:
@@ -83,8 +83,8 @@ def _ring(indexes: list[int], arcs: list) -> list[list[float]]:
 
 
 @lru_cache(maxsize=8)
-def _state_features(state_fips: str) -> str:
-    topo = _topology()
+def _state_features(path: str, state_fips: str) -> str:
+    topo = _read(path)
     arcs = _decode_arcs(topo)
     features = []
     for geom in topo["objects"][OBJECT]["geometries"]:
@@ -108,7 +108,7 @@ def _state_features(state_fips: str) -> str:
 def county_features(state_fips: str) -> list[dict]:
     """GeoJSON features (``properties.GEOID``, ``NAME``) of one state's counties; empty if the file is absent."""
     try:
-        county_topojson_path()
+        path = county_topojson_path()
     except MissingDataError:
         return []
-    return json.loads(_state_features(state_fips))
+    return json.loads(_state_features(str(path), state_fips))
