@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import re
 import zipfile
 from collections.abc import Callable
@@ -29,16 +30,18 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-# Bounded and without deadlines: these tests run in the suite, on a busy machine.
+# Bounded, repeatable and without deadlines: these tests run in the suite, on a busy machine. For a deeper
+# search set SECTORHUB_BADINPUT_EXAMPLES (e.g. 500): examples are then drawn at random, not repeated.
+_DEEP = int(os.environ.get("SECTORHUB_BADINPUT_EXAMPLES", "0"))
 FAST = settings(
-    max_examples=40,
+    max_examples=_DEEP or 40,
     deadline=None,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,
         HealthCheck.too_slow,
         HealthCheck.data_too_large,
     ],
-    derandomize=True,
+    derandomize=not _DEEP,
 )
 
 BAD_NUMBERS = ["", "x", "12x", "1,5", "-", "NaN", "1e999", "9" * 40, "٣", " 1 2 ", '"', "0x1F"]

@@ -74,7 +74,18 @@ class Completions:
 def _open_text(path: Path) -> io.TextIOBase:
     try:
         return _decoded(path)
-    except (OSError, EOFError, zlib.error, zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
+    except IpedsFormatError:
+        raise
+    except (
+        OSError,
+        EOFError,
+        zlib.error,
+        zipfile.BadZipFile,
+        NotImplementedError,
+        RuntimeError,
+        ValueError,
+    ) as exc:
+        # ValueError: zipfile's "negative seek value" for a damaged central directory.
         # NotImplementedError and RuntimeError: a zip with an unsupported method or an encrypted member.
         raise IpedsFormatError(
             str(path), 1, None, f"damaged gzip or zip file ({type(exc).__name__}: {exc})"

@@ -132,6 +132,9 @@ def _element_scores_cached(domain: str, base: str) -> pd.DataFrame:
         .reset_index()
     )
     agg.columns.name = None
+    for scale in ("IM", "LV"):  # a table without one scale (every row suppressed, or absent) has it as NaN
+        if scale not in agg.columns:
+            agg[scale] = float("nan")
     agg = agg.rename(
         columns={
             "Element ID": "element_id",

@@ -256,6 +256,15 @@ def find_line(path: Path, column: int, matches) -> int | None:
     return None
 
 
+def find_short_row(path: Path, width: int) -> tuple[int, int] | None:
+    """(line, fields) of the first data row with fewer than ``width`` fields (a blank line counts as none)."""
+    with open_text(path) as fh:
+        for n, row in enumerate(csv.reader(fh), start=1):
+            if n > 1 and len(row) < width:
+                return n, len(row)
+    return None
+
+
 def normalize_area_code(code: str) -> str:
     """Restore the leading zero that spreadsheet exports strip from numeric area codes (``1000`` -> ``01000``)."""
     code = code.strip()
