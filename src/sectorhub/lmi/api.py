@@ -37,6 +37,7 @@ _EXPORTS: dict[str, str] = {
     "CodeError": "sectorhub.lmi.sources.cip_soc:CodeError",
     # County outlines (the data folder's geo/ or the us-atlas package).
     "county_topology_bytes": "sectorhub.lmi.packages.geo:county_topology_bytes",
+    "county_source": "sectorhub.lmi.packages.geo:county_source",
 }
 
 __all__ = sorted(_EXPORTS)
