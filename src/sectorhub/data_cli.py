@@ -29,23 +29,40 @@ def _folder(dest: Path | None) -> Path:
 def _run_fetch(folder: Path, *, state: str, year: int, ipeds_year: int | None, force: bool, retries: int):
     """Fetch with a Rich progress bar on standard error; returns the FetchResult."""
     from rich.console import Console
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
+    from rich.filesize import decimal
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from sectorhub.lmi.sources.fetch import fetch_data
-    from sectorhub.lmi.sources.qcew_download import _rich_callback
 
     err = Console(stderr=True)
-    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn())
+    columns = (
+        TextColumn("{task.description:<48}"),
+        BarColumn(),
+        TextColumn("{task.fields[detail]}"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err, transient=False) as bar:
-        return fetch_data(
-            folder,
-            state=state,
-            year=year,
-            ipeds_year=ipeds_year,
-            force=force,
-            retries=retries,
-            progress=_rich_callback(bar),
+        sources = bar.add_task("sources", total=None, detail="")
+        current = bar.add_task("", total=None, detail="")
+        seen = {"name": None}
+
+        def show(event) -> None:
+            if event.name != seen["name"]:
+                seen["name"] = event.name
+                bar.update(sources, total=event.count, completed=event.index - 1,
+                           detail=f"{event.index - 1}/{event.count} sources")  # fmt: skip
+                bar.reset(current, total=event.total, description=event.name[-48:], detail="")
+            size = f"{decimal(event.received)}" + (f" of {decimal(event.total)}" if event.total else "")
+            bar.update(current, completed=event.received, total=event.total,
+                       detail="checked, kept" if event.skipped else size)  # fmt: skip
+
+        result = fetch_data(
+            folder, state=state, year=year, ipeds_year=ipeds_year, force=force, retries=retries, progress=show
         )
+        count = bar.tasks[0].total or 0
+        bar.update(sources, completed=count, detail=f"{count}/{count} sources")
+        bar.update(current, description="done", completed=1, total=1, detail="")
+        return result
 
 
 def _summary(result) -> None:

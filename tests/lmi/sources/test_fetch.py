@@ -116,6 +116,18 @@ def test_manifest_records_url_date_size_and_hash_of_every_download_and_file(fetc
     assert xlsx["sha256"] == "ba3d59a191b9d977a5c457a66b9348c4f2f7963aafacf72c0b80113b46bf0ab8"  # NCES's file
 
 
+def test_a_second_fetch_of_a_complete_folder_only_checks_it(fetched, mirror):
+    """Every download and converted file matches the manifest, so nothing is downloaded or written again."""
+    before = {p: p.stat().st_mtime_ns for p in fetched.rglob("*") if p.is_file() and p.name != MANIFEST}
+    mirror.log.clear()
+    result = fetch_data(fetched)
+    assert len(result.kept) == 20 and not result.downloaded and not result.refetched and not result.rewritten
+    assert [path for path, _ in mirror.log] == []
+    assert before == {
+        p: p.stat().st_mtime_ns for p in fetched.rglob("*") if p.is_file() and p.name != MANIFEST
+    }
+
+
 def test_qcew_loaded_from_the_fetched_folder_equals_the_shared_load(
     fetched, loaded_store, tmp_path, monkeypatch
 ):

@@ -76,10 +76,11 @@ class Source:
     kind: str  # content check of qcew_download: zip, archive, xlsx, xls, csv, text
     convert: Callable[[Path, Path], list[str]]
     sha256: str | None = None  # as the publisher states it
+    name: str | None = None  # the download's file name, where the URL's last part is not unique (slices)
 
     @property
     def filename(self) -> str:
-        return self.path.rsplit("/", 1)[-1]
+        return self.name or self.path.rsplit("/", 1)[-1]
 
     def url(self) -> str:
         return f"{base_url(self.publisher)}{self.path}"
@@ -127,7 +128,8 @@ def plan(state: str = DEFAULT_STATE, year: int = DEFAULT_YEAR, ipeds_year: int |
                 name = f"qcew-{slice_year}-{q}-{area}.csv"
                 sources.append(
                     Source(f"qcew-{slice_year}-{q}-{area}", "bls", f"/cew/data/api/{slice_year}/{q}/area/{area}.csv",
-                           "csv", partial(_to(convert.gzip_copy, f"qcew/{slice_year}.open_data_slices/{name}.gz")))
+                           "csv", partial(_to(convert.gzip_copy, f"qcew/{slice_year}.open_data_slices/{name}.gz")),
+                           name=name)
                 )  # fmt: skip
     sources += [
         Source("onet-29-0-text", "onet", "/dl_files/database/db_29_0_text.zip", "archive",
@@ -227,8 +229,11 @@ def fetch_data(
     with client:
         for index, source in enumerate(sources, start=1):
             report = _reporter(progress, source.filename, index, len(sources))
+            converting = _reporter(progress, f"converting {source.filename}", index, len(sources))
             record = None if force else records.get(source.key)
-            entry = _fetch_one(client, source, folder, record, report, result, force, retries, backoff)
+            entry = _fetch_one(
+                client, source, folder, record, (report, converting), result, force, retries, backoff
+            )
             records[source.key] = entry
             _write_manifest(folder, manifest)
             result.files += len(entry["outputs"])
@@ -243,7 +248,10 @@ def _reporter(progress, name: str, index: int, count: int):
     return report
 
 
-def _fetch_one(client, source: Source, folder: Path, record, report, result, force, retries, backoff) -> dict:
+def _fetch_one(
+    client, source: Source, folder: Path, record, reports, result, force, retries, backoff
+) -> dict:
+    report, converting = reports
     url = source.url()
     raw_dir = folder / DOWNLOADS / source.publisher
     raw_dir.mkdir(parents=True, exist_ok=True)
@@ -280,6 +288,7 @@ def _fetch_one(client, source: Source, folder: Path, record, report, result, for
     if not kept or not all(_matches(folder / rel, rec) for rel, rec in outputs.items()) or not outputs:
         if kept:
             result.rewritten.append(source.key)
+        converting(0, None)  # the by-area zip takes a while: the bar says what is happening
         try:
             written = source.convert(raw, folder)
         except convert.ConvertError as exc:
