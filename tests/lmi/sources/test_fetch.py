@@ -37,17 +37,23 @@ def _content(path: Path) -> str:
     return digest.hexdigest()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def mirror(shared_data, tmp_path_factory):
-    """The publishers' mirror on 127.0.0.1, with every base-URL variable pointing at it."""
+    """The publishers' mirror on 127.0.0.1 (built once per run: pytest-django runs this module's database test
+    before the others, so a module-scoped mirror would be built twice)."""
     files = build_mirror(shared_data, tmp_path_factory.mktemp("mirror"))
-    with Mirror(files) as server, pytest.MonkeyPatch.context() as mp:
-        for name, value in server.env().items():
-            mp.setenv(name, value)
+    with Mirror(files) as server:
         yield server
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(autouse=True)
+def _publishers_at_the_mirror(mirror, monkeypatch):
+    """Every publisher's base-URL variable points at the mirror, for each test of this module only."""
+    for name, value in mirror.env().items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.fixture(scope="session")
 def fetched(mirror, tmp_path_factory):
     """A data folder filled by `sectorhub data fetch --dest` from the mirror (Ohio, 2016)."""
     dest = tmp_path_factory.mktemp("fetched") / "data"
