@@ -29,7 +29,9 @@ system-deps:
 
 install: $(STAMP) frontend system-deps
 
+# The public data folder is used when complete, else fetched from the publishers (`sectorhub data ensure`).
 demo: install
+	$(BIN)/sectorhub data ensure
 	$(BIN)/sectorhub demo load
 
 serve:

@@ -16,6 +16,7 @@ const files = {
   "vega-embed/build/vega-embed.min.js": "vega/vega-embed.min.js",
   "topojson-client/dist/topojson-client.min.js": "topojson/topojson-client.min.js",
   "axe-core/axe.min.js": "axe/axe.min.js",
+  "us-atlas/counties-10m.json": "us-atlas/counties-10m.json",
 };
 for (const [src, dst] of Object.entries(files)) {
   const from = join(root, "node_modules", src);

@@ -8,9 +8,25 @@ from __future__ import annotations
 import importlib
 
 import typer
+from typer.core import TyperGroup
+
+
+class _Root(TyperGroup):
+    """The root command: a missing public data file ends every command the same way, once, without a traceback."""
+
+    def invoke(self, ctx):
+        from sectorhub.paths import MissingDataError
+
+        try:
+            return super().invoke(ctx)
+        except MissingDataError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+
 
 app = typer.Typer(
     name="sectorhub",
+    cls=_Root,
     help="SectorHub: sector partnerships, the labor-market engine and regional data packages.",
     no_args_is_help=True,
     add_completion=False,
@@ -23,6 +39,7 @@ COMMAND_MODULES = (
     "sectorhub.lmi.supply.cli",
     "sectorhub.lmi.packages.cli",
     "sectorhub.web_cli",
+    "sectorhub.data_cli",
 )
 
 for _name in COMMAND_MODULES:

@@ -108,6 +108,12 @@ def package(
 @demo_app.command("load")
 def demo_load() -> None:
     """Load the Ohio demo: counties, regions, partnerships, goals, one user per role, and the QCEW files."""
+    from sectorhub.lmi.sources.fetch import REQUIRED
+    from sectorhub.paths import require_data
+
+    require_data(
+        *REQUIRED
+    )  # before anything is written: one message naming what is missing and how to get it
     settings = _django()
     _manage("migrate", "--noinput", "--verbosity", "0")
     from sectorhub.partnerships.demo import load_demo

@@ -116,3 +116,29 @@ def test_the_region_page_shows_its_change_history_to_signed_in_users(client, sta
     assert "Franklin County → Delaware County, Franklin County" in page
     client.logout()
     assert "Change history" not in client.get(reverse("regions:detail", args=[region.pk])).content.decode()
+
+
+def test_without_geo_in_the_data_folder_the_county_shapes_come_from_us_atlas(
+    client, db, tmp_path, monkeypatch
+):
+    """us-atlas 3.0.1 (installed at setup) has 3,231 counties keyed by GEOID; they are served with the Census
+    properties the maps read, so Franklin County is STATEFP 39, GEOID 39049, NAME Franklin, and Ohio has 88."""
+    monkeypatch.setenv("SECTORHUB_DATA", str(tmp_path))
+    response = client.get(reverse("regions:topojson"))
+    assert response.status_code == 200
+    topo = json.loads(response.content)
+    geometries = topo["objects"]["cb_2015_us_county_20m"]["geometries"]
+    assert len(geometries) == 3231
+    ohio = {
+        g["properties"]["GEOID"]: g["properties"] for g in geometries if g["properties"]["STATEFP"] == "39"
+    }
+    assert len(ohio) == 88
+    assert ohio["39049"] == {"STATEFP": "39", "COUNTYFP": "049", "GEOID": "39049", "NAME": "Franklin"}
+
+
+def test_the_map_caption_names_the_boundaries_in_use(client, franklin_and_delaware, tmp_path, monkeypatch):
+    """With geo/ in the data folder the caption cites the 2015 Census file; without it, us-atlas."""
+    from sectorhub.lmi.packages import geo
+
+    monkeypatch.setenv("SECTORHUB_DATA", str(tmp_path))
+    assert geo.US_ATLAS_SOURCE in client.get(reverse("regions:list")).content.decode()

@@ -43,6 +43,9 @@ _EXPORTS: dict[str, str] = {
     # Eligible Training Provider List alignment (the funding app).
     "etpl_alignment": "sectorhub.lmi.etpl:etpl_alignment",
     "target_occupations": "sectorhub.lmi.etpl:target_occupations",
+    # County outlines (the data folder's geo/ or the us-atlas package).
+    "county_topology_bytes": "sectorhub.lmi.packages.geo:county_topology_bytes",
+    "county_source": "sectorhub.lmi.packages.geo:county_source",
 }
 
 __all__ = sorted(_EXPORTS)

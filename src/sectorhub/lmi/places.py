@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from sectorhub.lmi.sources import oews
-from sectorhub.paths import data_dir
+from sectorhub.paths import require_data
 
 CBSA_FILE = Path("reference") / "cbsa2fipsxw_2015.csv.gz"
 SOURCE = "U.S. Office of Management and Budget, metropolitan and micropolitan delineations, July 2015"
@@ -54,7 +54,7 @@ class NamedRegion:
 
 def cbsa_counties(path: Path | None = None) -> pd.DataFrame:
     """County -> CBSA table: county_fips (5 digits), cbsa_code, cbsa_title, kind (metropolitan/micropolitan), state."""
-    return _cbsa_counties(str(Path(path) if path else data_dir() / CBSA_FILE)).copy()
+    return _cbsa_counties(str(Path(path) if path else require_data(CBSA_FILE) / CBSA_FILE)).copy()
 
 
 @lru_cache(maxsize=2)

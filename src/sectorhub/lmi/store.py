@@ -119,6 +119,7 @@ REFERENCE_FILES = {
     "ownership_titles": ("qcew_ownership_titles_2016_derived.csv", "own_code", "own_title"),
     "agglvl_titles": ("qcew_agglvl_titles_2016_derived.csv", "agglvl_code", "agglvl_title"),
 }
+OFFICIAL_TITLES = {"ownership_titles": "qcew_ownership_titles.csv", "agglvl_titles": "qcew_agglvl_titles.csv"}
 TITLES = (
     ("area_titles", "area_fips", "area_title"),
     ("industry_titles", "industry_code", "industry_title"),
@@ -557,7 +558,9 @@ class Store:
         raw = files[0].raw if len(files) == 1 else pl.concat([f.raw for f in files], rechunk=False)
         ids = np.repeat(np.array([f.file_id for f in files], dtype=np.int32), [f.rows for f in files])
         raw = raw.with_columns(file_id=pl.Series(ids))
-        short = bool(raw.height) and raw["area_fips"].str.len_bytes().min() < 5
+        short = (
+            bool(raw.height) and (raw["area_fips"].str.len_bytes().min() or 5) < 5
+        )  # None: every code null
         frame = _canonical(raw, files[0].layout, short)
         titles = _new_titles(raw, files, known) if files[0].layout.has_titles else {}
         for table, key, _ in TITLES:
@@ -720,7 +723,10 @@ class Store:
         """Fill the title tables from the shared reference files the first time they are needed."""
         ref = data_dir() / "reference"
         for table, (fname, key, title) in REFERENCE_FILES.items():
-            path = ref / fname
+            # `sectorhub data fetch` saves BLS's own ownership and agglevel title files under their official names.
+            path = next(
+                (p for p in (ref / fname, ref / OFFICIAL_TITLES.get(table, fname)) if p.exists()), ref / fname
+            )
             if not path.exists() or self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]:
                 continue
             key_expr = (
@@ -927,6 +933,12 @@ def _check_codes(frame: pl.DataFrame, files: dict[int, _File], bad: dict | None 
         value, f = first[column], files[first["file_id"]]
         col_no = f.layout.columns.index(column)
         line = qcew.find_line(f.item.path, col_no, lambda v, want=value, col=column: _same_code(col, v, want))
+        short = qcew.find_short_row(f.item.path, len(f.layout.columns)) if line is None else None
+        if short is not None:  # the parser filled a row's missing fields with nulls: that row is the fault
+            line, fields = short
+            raise qcew.QCEWFormatError(
+                f.item.name, line, None, f"{fields} field(s) where the header has {len(f.layout.columns)}"
+            )
         raise qcew.QCEWFormatError(f.item.name, line, f"{col_no + 1} ({column})", message.format(value))
 
 

@@ -30,7 +30,7 @@ from sectorhub.partnerships.models import (
     Phase,
     QualityCriterion,
 )
-from sectorhub.paths import data_dir
+from sectorhub.paths import require_data
 from sectorhub.regions.models import County, Region, RegionKind
 from sectorhub.regions.reference import CBSA_CROSSWALK
 from sectorhub.regions.services import load_reference_geography
@@ -229,7 +229,9 @@ def _regions(convener) -> None:
 def _ohio_metros() -> dict[str, tuple[str, list[str]]]:
     """OMB metropolitan statistical areas with Ohio counties: title → (CBSA code, Ohio county FIPS)."""
     metros: dict[str, tuple[str, list[str]]] = {}
-    with gzip.open(data_dir() / CBSA_CROSSWALK, "rt", encoding="utf-8", newline="") as handle:
+    with gzip.open(
+        require_data(CBSA_CROSSWALK) / CBSA_CROSSWALK, "rt", encoding="utf-8", newline=""
+    ) as handle:
         for row in csv.DictReader(handle):
             if row["fipsstatecode"].zfill(2) != OHIO or not row["metropolitanmicropolitanstatis"].startswith(
                 "Metro"

@@ -250,9 +250,10 @@ def load_industries(*, path=None) -> int:
     import csv
     import re
 
-    from sectorhub.paths import data_dir
+    from sectorhub.paths import require_data
 
-    path = path or data_dir() / "reference" / "qcew_industry_titles.csv"
+    titles_file = "reference/qcew_industry_titles.csv"
+    path = path or require_data(titles_file) / titles_file
     titles = {}
     with open(path, newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):

@@ -6,7 +6,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from sectorhub.paths import data_dir
+from sectorhub.paths import require_data
 
 AREA_TITLES = Path("reference") / "qcew_area_titles.csv"
 COUNTY_TOPOJSON = Path("geo") / "cb_2015_us_county_20m.topo.json"
@@ -28,7 +28,7 @@ def read_area_titles(path: Path | None = None) -> AreaTitles:
     Statewide rows end in " -- Statewide" (DC has no suffix). BLS's pseudo-counties are skipped: xx996 overseas,
     xx997 multicounty, xx998 out-of-state and xx999 unknown or undefined.
     """
-    path = path or data_dir() / AREA_TITLES
+    path = path or require_data(AREA_TITLES) / AREA_TITLES
     states: dict[str, str] = {}
     counties: dict[str, tuple[str, str]] = {}
     with open(path, newline="", encoding="utf-8") as handle:

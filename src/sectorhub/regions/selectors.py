@@ -42,8 +42,16 @@ def county_map_data(
     ``caption`` is the sentence under the map (default: "Counties colored by <title>.", the title as written).
     Also returned as rows for the table that accompanies every map, so the page reads without the picture.
     """
+    from sectorhub.lmi.api import county_source
+    from sectorhub.paths import MissingDataError
+
     counties = list(counties_in_state(state_fips).values_list("fips", "name"))
+    try:
+        boundaries = county_source()
+    except MissingDataError:
+        boundaries = "not installed (no geo/ in the data folder and no us-atlas package)"
     return {
+        "boundaries": boundaries,
         "state_fips": state_fips,
         "title": title,
         "caption": caption or f"Counties colored by {title}.",

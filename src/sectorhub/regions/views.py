@@ -13,11 +13,11 @@ from django.views.decorators.http import require_GET
 from sectorhub.core.cache import public_page
 from sectorhub.core.discovery import app_modules
 from sectorhub.core.history import form_labels, history_rows
+from sectorhub.paths import MissingDataError
 from sectorhub.regions import selectors, services
 from sectorhub.regions.forms import RegionForm
 from sectorhub.regions.models import Region, RegionKind
 from sectorhub.regions.permissions import can_change_region, can_create_region
-from sectorhub.regions.reference import COUNTY_TOPOJSON
 
 
 @public_page
@@ -112,11 +112,14 @@ def region_edit(request, pk: int):
 @require_GET
 @gzip_page
 def county_topojson(request):
-    """The shared county TopoJSON, read from the data folder at run time (never copied into the app)."""
-    path = settings.SECTORHUB_DATA / COUNTY_TOPOJSON
-    if not path.is_file():
-        raise Http404("County boundaries are not installed (SECTORHUB_DATA/geo)")
-    response = HttpResponse(path.read_bytes(), content_type="application/json")
+    """The county TopoJSON: the data folder's geo/ file, else the us-atlas file installed at setup."""
+    from sectorhub.lmi.api import county_topology_bytes
+
+    try:
+        body = county_topology_bytes()
+    except MissingDataError as exc:
+        raise Http404("County boundaries are not installed (SECTORHUB_DATA/geo or us-atlas)") from exc
+    response = HttpResponse(body, content_type="application/json")
     response["Cache-Control"] = "public, max-age=86400"
     return response
 

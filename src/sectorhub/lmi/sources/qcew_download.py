@@ -34,7 +34,7 @@ from pathlib import Path
 import httpx
 import typer
 
-from sectorhub.paths import data_dir, home_dir
+from sectorhub.paths import home_dir, require_data
 
 DEFAULT_BASE_URL = "https://data.bls.gov"
 BASE_URL_ENV = "SECTORHUB_QCEW_BASE_URL"
@@ -96,8 +96,10 @@ ProgressCallback = Callable[[FetchProgress], None]
 
 
 def default_base_url() -> str:
-    """The server to download from: ``SECTORHUB_QCEW_BASE_URL``, default ``https://data.bls.gov``."""
-    return (os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL).rstrip("/")
+    """The server to download from: ``SECTORHUB_BLS_BASE_URL`` (or ``SECTORHUB_QCEW_BASE_URL``), default BLS."""
+    from sectorhub.lmi.sources.publishers import base_url
+
+    return base_url("bls")
 
 
 def state_fips(state: str) -> str:
@@ -120,7 +122,7 @@ def state_areas(state: str, titles: Path | None = None) -> list[str]:
     may have lost their leading zeros, so they are padded back to 5 digits.
     """
     fips = state_fips(state)
-    titles = titles or data_dir() / "reference" / "qcew_area_titles.csv"
+    titles = titles or require_data("reference/qcew_area_titles.csv") / "reference" / "qcew_area_titles.csv"
     with titles.open(newline="", encoding="utf-8-sig") as fh:
         codes = [row["area_fips"].strip() for row in csv.DictReader(fh)]
     areas = set()
@@ -185,6 +187,14 @@ def _check_content(path: Path, kind: str, url: str) -> None:
     """Refuse a file that is not the zip or QCEW CSV asked for (BLS error pages come back as HTML)."""
     with path.open("rb") as fh:
         head = fh.read(4096)
+    if kind in ("xlsx", "archive"):
+        if not zipfile.is_zipfile(path):
+            raise QcewDownloadError(f"{url}: not a zip or xlsx file; starts with {head[:40]!r}")
+        return
+    if kind in ("text", "xls"):
+        if head.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+            raise QcewDownloadError(f"{url}: the server sent an HTML page, not the file")
+        return
     if kind == "zip":
         try:
             with zipfile.ZipFile(path) as zf:
