@@ -68,6 +68,9 @@ LOCAL_APPS = [
     "sectorhub.partnerships",
     "sectorhub.assessments",
     "sectorhub.datapackages",
+    "sectorhub.capacity",
+    "sectorhub.outreach",
+    "sectorhub.public",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
