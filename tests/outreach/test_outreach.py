@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,9 +29,12 @@ def setup(db, make_user):
     return dict(staff=staff, convener=convener, mine=mine, other=other, org=OrganizationFactory(name="Acme"))
 
 
-def _rec(network, status, n=[0], **kw):
-    n[0] += 1
-    return Recommendation.objects.create(title=f"R{n[0]}", kind="policy", network=network, addressed_to="Governor",
+_COUNTER = itertools.count(1)
+
+
+def _rec(network, status, **kw):
+    n = next(_COUNTER)
+    return Recommendation.objects.create(title=f"R{n}", kind="policy", network=network, addressed_to="Governor",
                                          made_on=dt.date(2026, 2, 1), status=status, **kw)  # fmt: skip
 
 
