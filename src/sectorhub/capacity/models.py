@@ -5,26 +5,35 @@ Every model keeps its change history. Deleting is soft (`is_deleted`) so that hi
 
 from __future__ import annotations
 
+import os
 import uuid
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
-from django.utils.functional import LazyObject
 from simple_history.models import HistoricalRecords
 
 from sectorhub.partnerships.models import Industry, Organization, Partnership, Phase
 from sectorhub.regions.models import Region
 
 
-class _PrivateStorage(LazyObject):
-    """Resource files live under SECTORHUB_HOME/private/resources: outside STATIC_ROOT and never served directly."""
+class PrivateStorage(FileSystemStorage):
+    """Resource files live under SECTORHUB_HOME/private/resources: outside STATIC_ROOT, never served directly
+    (only through the permission-checked download view). The folder is read from settings on every use."""
 
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.SECTORHUB_HOME / "private" / "resources")
+    @property
+    def base_location(self):
+        return settings.SECTORHUB_HOME / "private" / "resources"
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def deconstruct(self):
+        return ("sectorhub.capacity.models.PrivateStorage", (), {})
 
 
-private_storage = _PrivateStorage()
+private_storage = PrivateStorage()
 
 
 def _resource_path(_instance, filename: str) -> str:

@@ -2,13 +2,7 @@
 
 from django.db import migrations
 
-CATEGORIES = [
-    ("employer-engagement", "Employer engagement"),
-    ("convener-capacity", "Convener capacity"),
-    ("data-use", "Data use"),
-    ("funding-sustainability", "Funding and sustainability"),
-    ("partner-alignment", "Partner alignment"),
-]
+from sectorhub.capacity.migrations._defaults import CATEGORIES
 
 
 def seed(apps, schema_editor):
