@@ -10,4 +10,4 @@ class PublicConfig(AppConfig):
     label = "public"
     verbose_name = "Public site"
     nav_links = [("Public site", "public:home"), ("Inbox", "public:inbox")]
-    nav_order = 5
+    nav_order = 95

@@ -75,3 +75,11 @@ def inbox_for(user) -> QuerySet[ContactMessage]:
     if role_of(user) in STATE:
         return qs
     return qs.filter(Q(partnership__conveners=user) | Q(partnership__region__conveners=user)).distinct()
+
+
+def editable_partnerships(user) -> QuerySet[Partnership]:
+    """Partnerships whose public profile `user` may edit: all for state staff; a convener's assigned ones."""
+    qs = Partnership.objects.select_related("region").order_by("name")
+    if role_of(user) in STATE:
+        return qs
+    return qs.filter(Q(conveners=user) | Q(region__conveners=user)).distinct()

@@ -90,7 +90,11 @@ def why_join(request):
 
 def inbox(request):
     """Messages from the public for the partnerships the user may change."""
-    return render(request, "public/inbox.html", {"messages_in": selectors.inbox_for(request.user)[:200]})
+    context = {
+        "messages_in": selectors.inbox_for(request.user)[:200],
+        "partnerships": selectors.editable_partnerships(request.user),
+    }
+    return render(request, "public/inbox.html", context)
 
 
 def profile_edit(request, pk: int):
