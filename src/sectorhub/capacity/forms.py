@@ -72,6 +72,7 @@ class ResourceForm(forms.ModelForm):
 
     upload = forms.FileField(required=False, label="File", help_text="PDF, Word, Excel, PowerPoint, PNG, JPEG, "
                              "CSV or text; up to 20 MB. Or give a link below.")  # fmt: skip
+    url = forms.URLField(required=False, assume_scheme="https", help_text="A link, e.g. to a recording")
 
     class Meta:
         model = Resource

@@ -89,6 +89,8 @@ class CampaignForm(forms.ModelForm):
 class MaterialForm(forms.ModelForm):
     """A campaign material and its reach."""
 
+    url = forms.URLField(required=False, assume_scheme="https")
+
     class Meta:
         model = Material
         fields = ["title", "channel", "url", "reach"]
