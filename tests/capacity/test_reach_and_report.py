@@ -104,3 +104,39 @@ def test_the_report_page_shows_the_counts(world, signed_in):
     _ta(world, "data-use", world.north, dt.datetime(2026, 8, 1, 12, tzinfo=dt.UTC))
     html = signed_in(world.staff).get("/capacity/report/?year=2026").content.decode()
     assert "Data use" in html and "No offering" in html
+
+
+def test_the_annual_report_section_counts_events_attendance_reach_and_requests(world):
+    """2026: a public academy (Ann present for A in North, Bob registered only) and an internal webinar (Cy
+    present for South); a 2025 summit. Private section: 2 events, 2 present, local areas reached North and South
+    = 2 of 3; one request filed in 2026 and resolved, one in 2025. Public section: the academy only, 1 present."""
+    from sectorhub.capacity.reporting import annual_report_section
+
+    academy = _event("Academy", dt.date(2026, 3, 10), is_public=True)
+    webinar = _event("Webinar", dt.date(2026, 9, 1))
+    _event("Summit", dt.date(2025, 6, 1), is_public=True)
+    services.record_attendance(user=world.staff, event=academy, name="Ann", partnership=world.a)
+    services.record_attendance(user=world.staff, event=academy, name="Bob", attended=False)
+    services.record_attendance(user=world.staff, event=webinar, name="Cy", region=world.south)
+    _ta(world, "data-use", world.north, dt.datetime(2026, 2, 1, 12, tzinfo=dt.UTC), status="resolved")
+    _ta(world, "data-use", world.north, dt.datetime(2025, 2, 1, 12, tzinfo=dt.UTC))
+    year = {"start": dt.date(2026, 1, 1), "end": dt.date(2026, 12, 31)}
+    rows = {r["label"]: r["value"] for r in annual_report_section(**year, public=False)["rows"]}
+    assert rows == {"Events held": 2, "Attendances (people present)": 2, "Local areas reached": 2, "Local areas": 3,
+                    "TA requests filed": 1, "TA requests resolved": 1}  # fmt: skip
+    public = annual_report_section(**year, public=True)
+    assert public["rows"][:2] == [{"label": "Events held", "value": 1, "unit": "count"},
+                                  {"label": "Attendances (people present)", "value": 1, "unit": "count"}]  # fmt: skip
+    assert public["table"]["rows"] == [["Webinar", 1]]  # the helper makes every event a webinar
+    assert annual_report_section(start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31), public=False) is None
+
+
+def test_a_public_event_never_shows_an_internal_material(world, client):
+    internal = Resource.objects.create(title="Internal notes", kind="template", url="https://example.org/i")
+    shown = Resource.objects.create(
+        title="Open slides", kind="template", url="https://example.org/o", is_public=True
+    )
+    event = _event("Open webinar", dt.date(2026, 4, 1), is_public=True)
+    event.materials.set([internal, shown])
+    html = client.get("/public/events/").content.decode()
+    assert "Open slides" in html and "Internal notes" not in html
