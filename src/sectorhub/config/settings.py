@@ -68,7 +68,10 @@ LOCAL_APPS = [
     "sectorhub.partnerships",
     "sectorhub.assessments",
     "sectorhub.datapackages",
+    "sectorhub.capacity",
+    "sectorhub.outreach",
     "sectorhub.funding",
+    "sectorhub.public",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

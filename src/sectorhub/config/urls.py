@@ -15,7 +15,10 @@ urlpatterns = [
     path("regions/", include("sectorhub.regions.urls")),
     path("assessments/", include("sectorhub.assessments.urls")),
     path("", include("sectorhub.datapackages.urls")),
+    path("capacity/", include("sectorhub.capacity.urls")),
+    path("outreach/", include("sectorhub.outreach.urls")),
     path("funding/", include("sectorhub.funding.urls")),
+    path("public/", include("sectorhub.public.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
