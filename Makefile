@@ -10,10 +10,13 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip uv
 
-# Python packages from the lock file, then the project itself (editable).
+# Python packages from the lock file, then the project itself (editable). Bytecode is compiled at install, so
+# a fresh process (the CLI, a new gunicorn worker) never compiles pandas or Django from source on its cold path,
+# even where PYTHONDONTWRITEBYTECODE is set.
 $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
-	$(BIN)/uv pip sync --python $(BIN)/python -q requirements.lock
+	$(BIN)/uv pip sync --python $(BIN)/python -q --compile-bytecode requirements.lock
 	$(BIN)/uv pip install --python $(BIN)/python -q --no-deps -e .
+	$(BIN)/python -m compileall -q -j 0 src >/dev/null
 	touch $(STAMP)
 
 # Front-end packages from npm, copied into static/vendor (nothing is fetched at run time).
