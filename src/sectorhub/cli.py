@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "sectorhub.lmi.cli",
     "sectorhub.lmi.supply.cli",
     "sectorhub.lmi.packages.cli",
+    "sectorhub.lmi.outcomes_cli",
     "sectorhub.web_cli",
 )
 
