@@ -248,6 +248,30 @@ _RULES = {
 }
 
 
+def count_outcomes(
+    participants: ir.Table,
+    wages: ir.Table,
+    *,
+    exits_from: dt.date,
+    exits_to: dt.date,
+    wages_through: int | str | None = None,
+) -> list[dict]:
+    """Run the rules on the backend and return the per-group counts (one dict per group, before suppression)."""
+    if exits_from > exits_to:
+        raise OutcomesError(f"the exit window is empty: {exits_from} is after {exits_to}")
+    if isinstance(wages_through, str):
+        wages_through = parse_quarter(wages_through)
+    if wages_through is None:
+        wages_through = latest_wage_quarter(wages)
+    flags = period_flags(
+        participants, wages, exits_from=exits_from, exits_to=exits_to, wages_through=wages_through
+    )
+    return [
+        {**r, "group_by": r.pop("grouping"), "group": r.pop("grp")}
+        for r in outcome_counts(flags).to_pyarrow().to_pylist()
+    ]
+
+
 def compute_outcomes(
     participants: ir.Table,
     wages: ir.Table,
@@ -258,21 +282,11 @@ def compute_outcomes(
     min_cell: int = DEFAULT_MIN_CELL,
 ) -> list[Cell]:
     """Every indicator for all, by program and by partnership, suppressed below ``min_cell`` (with complements)."""
-    if exits_from > exits_to:
-        raise OutcomesError(f"the exit window is empty: {exits_from} is after {exits_to}")
     if min_cell < 1:
         raise OutcomesError(f"--min-cell must be at least 1; got {min_cell}")
-    if isinstance(wages_through, str):
-        wages_through = parse_quarter(wages_through)
-    if wages_through is None:
-        wages_through = latest_wage_quarter(wages)
-    flags = period_flags(
+    rows = count_outcomes(
         participants, wages, exits_from=exits_from, exits_to=exits_to, wages_through=wages_through
     )
-    rows = [
-        {**r, "group_by": r.pop("grouping"), "group": r.pop("grp")}
-        for r in outcome_counts(flags).to_pyarrow().to_pylist()
-    ]
     return cells_from_counts(rows, min_cell=min_cell)
 
 
