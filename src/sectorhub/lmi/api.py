@@ -35,6 +35,17 @@ _EXPORTS: dict[str, str] = {
     "normalize_cip": "sectorhub.lmi.sources.cip_soc:normalize_cip",
     "normalize_soc": "sectorhub.lmi.sources.cip_soc:normalize_soc",
     "CodeError": "sectorhub.lmi.sources.cip_soc:CodeError",
+    # Outcomes from participant and UI wage records (docs/methods-outcomes.md), on any backend.
+    "compute_outcomes": "sectorhub.lmi.outcomes:compute_outcomes",
+    "cells_from_counts": "sectorhub.lmi.outcomes:cells_from_counts",
+    "program_year_window": "sectorhub.lmi.outcomes:program_year_window",
+    "OutcomesError": "sectorhub.lmi.outcomes:OutcomesError",
+    "OUTCOME_INDICATORS": "sectorhub.lmi.outcomes:INDICATORS",
+    "read_participants": "sectorhub.lmi.sources.records:read_participants",
+    "read_wages": "sectorhub.lmi.sources.records:read_wages",
+    "RecordsError": "sectorhub.lmi.sources.records:RecordsError",
+    "connect_backend": "sectorhub.lmi.backends:connect",
+    "put_table": "sectorhub.lmi.backends:put_table",
 }
 
 __all__ = sorted(_EXPORTS)
