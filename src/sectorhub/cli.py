@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "sectorhub.lmi.supply.cli",
     "sectorhub.lmi.packages.cli",
     "sectorhub.lmi.outcomes_cli",
+    "sectorhub.performance.cli",
     "sectorhub.web_cli",
 )
 

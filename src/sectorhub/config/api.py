@@ -10,6 +10,7 @@ from ninja import NinjaAPI
 
 from sectorhub.assessments.api import router as assessments_router
 from sectorhub.partnerships.api import router as partnerships_router
+from sectorhub.performance.api import router as performance_router
 from sectorhub.regions.api import router as regions_router
 
 api = NinjaAPI(
@@ -36,3 +37,4 @@ def validation_error(request, exc):
 api.add_router("/regions", regions_router)
 api.add_router("/assessments", assessments_router)
 api.add_router("/", partnerships_router)
+api.add_router("/performance", performance_router)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("regions/", include("sectorhub.regions.urls")),
     path("assessments/", include("sectorhub.assessments.urls")),
     path("", include("sectorhub.datapackages.urls")),
+    path("performance/", include("sectorhub.performance.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
