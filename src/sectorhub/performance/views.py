@@ -269,9 +269,12 @@ def public_scorecard(request):
 
 def _year(request) -> int:
     try:
-        return int(request.GET.get("year") or dt.date.today().year - 1)
+        year = int(request.GET.get("year") or dt.date.today().year - 1)
     except ValueError:
         raise Http404("bad year") from None
+    if not 2000 <= year <= 2100:
+        raise Http404("year out of range")
+    return year
 
 
 def annual_report(request):
