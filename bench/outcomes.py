@@ -83,12 +83,11 @@ def _checksum(rows: list[dict]) -> dict:
 
 def case_engine(timer: Timer, participants: str, wages: str) -> dict:
     """sectorhub.lmi.outcomes on DuckDB (Ibis), reading the Parquet files in place."""
-    import ibis
-
+    from sectorhub.lmi.backends import connect
     from sectorhub.lmi.outcomes import outcome_counts, period_flags
 
     with timer("outcomes"):
-        con = ibis.duckdb.connect()
+        con = connect("duckdb")
         flags = period_flags(con.read_parquet(participants), con.read_parquet(wages), exits_from=EXITS[0],
                              exits_to=EXITS[1], wages_through=WT)  # fmt: skip
         rows = outcome_counts(flags).to_pyarrow().to_pylist()
@@ -171,10 +170,14 @@ HAVING NOT (grouping(partnership) = 0 AND partnership IS NULL)
 
 def case_sql(timer: Timer, participants: str, wages: str) -> dict:
     """The baseline: the same rules as one hand-written DuckDB SQL query."""
+    import os
+
     import duckdb
 
     with timer("outcomes"):
         con = duckdb.connect()
+        if os.environ.get("SECTORHUB_DUCKDB_MEMORY"):
+            con.execute(f"SET memory_limit = '{os.environ['SECTORHUB_DUCKDB_MEMORY']}'")
         cur = con.execute(SQL.format(p=participants, w=wages, a=EXITS[0], b=EXITS[1], wt=WT))
         cols = [d[0] for d in cur.description]
         rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
@@ -252,7 +255,12 @@ def main() -> None:
     ap.add_argument("--people", type=int, default=1_000_000)
     ap.add_argument("--reps", type=int, default=1)
     ap.add_argument("--skip", default="", help="comma-separated cases to skip (pandas, pyspark)")
+    ap.add_argument("--duckdb-memory", default="", help="DuckDB memory_limit for sql and engine, e.g. 5GB")
     args = ap.parse_args()
+    if args.duckdb_memory:
+        import os
+
+        os.environ["SECTORHUB_DUCKDB_MEMORY"] = args.duckdb_memory
     (OUT / "home").mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     p, w = generate(OUT / "outcomes", args.people)

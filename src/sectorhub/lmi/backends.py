@@ -61,7 +61,10 @@ def spark_session():
 def connect(backend: str = "duckdb"):
     """An Ibis connection for a backend name or URL (see BACKEND_HELP)."""
     if backend in ("", "duckdb"):
-        return ibis.duckdb.connect()
+        con = ibis.duckdb.connect()
+        if os.environ.get("SECTORHUB_DUCKDB_MEMORY"):  # e.g. 5GB; DuckDB's default is 80 % of RAM
+            con.raw_sql(f"SET memory_limit = '{os.environ['SECTORHUB_DUCKDB_MEMORY']}'")
+        return con
     if backend == "pyspark":
         return ibis.pyspark.connect(spark_session())
     if backend.startswith(("postgres://", "postgresql://")):
