@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from sectorhub.cli import app
 from sectorhub.lmi.backend_regions import region_industries_on
 from sectorhub.lmi.regions import region_industries
-from tests.lmi.conftest import COLUMBUS_MSA_COUNTIES, postgres_url
+from tests.lmi.conftest import COLUMBUS_MSA_COUNTIES, county_file, postgres_url
 
 FRANKLIN_DELAWARE = ["39049", "39041"]
 
@@ -40,13 +40,27 @@ def test_derived_annual_averages_on_pyspark_match_duckdb_to_the_rounded_digit(lo
     assert ((got["lq"] - expected["lq"]).abs() > 1e-9).sum() <= 3
 
 
-def test_lmi_region_backend_pyspark_prints_the_duckdb_csv(loaded_store, spark_session):
-    """The CLI: `--backend pyspark` writes exactly the bytes `--backend duckdb` writes."""
-    args = ["lmi", "region", "--counties", "39049,39041", "--year", "2016", "--period", "2",
-            "--store", str(loaded_store.path)]  # fmt: skip
-    loaded_store.con.execute("CHECKPOINT")
+def test_lmi_region_backend_pyspark_prints_the_duckdb_csv(shared_data, spark_session, tmp_path):
+    """The CLI on its own store of Franklin and Delaware 2016: `--backend pyspark` writes exactly the bytes
+    `--backend duckdb` writes."""
+    store = tmp_path / "lmi.duckdb"
+    files = [str(county_file(shared_data, fips)) for fips in FRANKLIN_DELAWARE]
+    assert CliRunner().invoke(app, ["lmi", "load", "--store", str(store), *files]).exit_code == 0
+    args = [
+        "lmi",
+        "region",
+        "--counties",
+        "39049,39041",
+        "--year",
+        "2016",
+        "--period",
+        "2",
+        "--store",
+        str(store),
+    ]
     duck = CliRunner().invoke(app, args)
     spark = CliRunner().invoke(app, [*args, "--backend", "pyspark"])
     assert duck.exit_code == 0 and spark.exit_code == 0, spark.output
+    assert duck.stdout.count("\n") > 10
     assert spark.stdout == duck.stdout
     assert CliRunner().invoke(app, [*args, "--backend", "oracle"]).exit_code == 1
