@@ -12,3 +12,11 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "Missing Debian packages (install as root): ${need[*]}" >&2
   fi
 fi
+# Java 17 for Spark 4 (`--backend pyspark`): only when no Java 17 or newer is on the PATH.
+if ! java -version 2>&1 | grep -qE 'version "(1[7-9]|[2-9][0-9])'; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
+  else
+    echo "Missing Debian package (install as root): openjdk-17-jre-headless" >&2
+  fi
+fi

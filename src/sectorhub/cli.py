@@ -38,6 +38,8 @@ COMMAND_MODULES = (
     "sectorhub.lmi.cli",
     "sectorhub.lmi.supply.cli",
     "sectorhub.lmi.packages.cli",
+    "sectorhub.lmi.outcomes_cli",
+    "sectorhub.performance.cli",
     "sectorhub.web_cli",
     "sectorhub.data_cli",
 )

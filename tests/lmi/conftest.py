@@ -54,3 +54,56 @@ def read_lines(path: Path) -> list[str]:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8-sig") as fh:
         return fh.read().splitlines()
+
+
+BACKENDS = ("duckdb", "postgres", "pyspark")
+
+
+@pytest.fixture(scope="session")
+def spark_session():
+    """One local Spark session for the whole run (local[2], UI off, 4 shuffle partitions): Spark starts once."""
+    from sectorhub.lmi.backends import BackendError, spark_session
+
+    try:
+        session = spark_session()
+    except BackendError as exc:
+        pytest.skip(str(exc))
+    yield session
+    import logging
+
+    logging.getLogger("py4j").setLevel(logging.ERROR)  # its connection-closing notes after stderr closes
+    session.stop()
+
+
+def postgres_url() -> str:
+    """The PostgreSQL database of this test run (DATABASE_URL); engine tests use temporary tables only."""
+    import os
+
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        pytest.skip("DATABASE_URL is not a PostgreSQL URL: the PostgreSQL backend cases need one")
+    return url
+
+
+@pytest.fixture(scope="session")
+def engine_backend(request):
+    """An Ibis connection per backend name: duckdb in memory, the run's PostgreSQL, the shared Spark session."""
+    from sectorhub.lmi.backends import connect
+
+    cons = {}
+
+    def get(name: str):
+        if name not in cons:
+            if name == "pyspark":
+                request.getfixturevalue("spark_session")
+                cons[name] = connect("pyspark")
+            elif name == "postgres":
+                cons[name] = connect(postgres_url())
+            else:
+                cons[name] = connect("duckdb")
+        return cons[name]
+
+    yield get
+    for name, con in cons.items():
+        if name != "pyspark":
+            con.disconnect()

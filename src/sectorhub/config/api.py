@@ -13,6 +13,7 @@ from sectorhub.core.api_docs import SiteSwagger
 from sectorhub.datapackages.api import router as datapackages_router
 from sectorhub.funding.api import router as funding_router
 from sectorhub.partnerships.api import router as partnerships_router
+from sectorhub.performance.api import router as performance_router
 from sectorhub.regions.api import router as regions_router
 
 api = NinjaAPI(
@@ -42,3 +43,4 @@ api.add_router("/assessments", assessments_router)
 api.add_router("/funding", funding_router)
 api.add_router("/", partnerships_router)
 api.add_router("/", datapackages_router)
+api.add_router("/performance", performance_router)

@@ -32,6 +32,8 @@ SECTORHUB_STATE_FIPS = _env.get("SECTORHUB_STATE_FIPS", "39")  # the state this 
 SECTORHUB_DEMO_PASSWORD = _env.get("SECTORHUB_DEMO_PASSWORD", "")
 SECTORHUB_HSTS_SECONDS = int(_env.get("SECTORHUB_HSTS_SECONDS", "31536000"))
 LOG_LEVEL = _env.get("SECTORHUB_LOG_LEVEL", "INFO").upper()
+# The state's secret for keyed-hashing participant ids (HMAC-SHA-256) when records are loaded; no default.
+SECTORHUB_ID_KEY = _env.get("SECTORHUB_ID_KEY", "")
 # -------------------------------------------------------------------------------------------------------------------
 
 if PRODUCTION:
@@ -71,6 +73,7 @@ LOCAL_APPS = [
     "sectorhub.capacity",
     "sectorhub.outreach",
     "sectorhub.funding",
+    "sectorhub.performance",
     "sectorhub.public",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS

@@ -18,6 +18,7 @@ urlpatterns = [
     path("capacity/", include("sectorhub.capacity.urls")),
     path("outreach/", include("sectorhub.outreach.urls")),
     path("funding/", include("sectorhub.funding.urls")),
+    path("performance/", include("sectorhub.performance.urls")),
     path("public/", include("sectorhub.public.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

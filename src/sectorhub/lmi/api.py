@@ -46,6 +46,17 @@ _EXPORTS: dict[str, str] = {
     # County outlines (the data folder's geo/ or the us-atlas package).
     "county_topology_bytes": "sectorhub.lmi.packages.geo:county_topology_bytes",
     "county_source": "sectorhub.lmi.packages.geo:county_source",
+    # Outcomes from participant and UI wage records (docs/methods-outcomes.md), on any backend.
+    "compute_outcomes": "sectorhub.lmi.outcomes:compute_outcomes",
+    "cells_from_counts": "sectorhub.lmi.outcomes:cells_from_counts",
+    "program_year_window": "sectorhub.lmi.outcomes:program_year_window",
+    "OutcomesError": "sectorhub.lmi.outcomes:OutcomesError",
+    "OUTCOME_INDICATORS": "sectorhub.lmi.outcomes:INDICATORS",
+    "read_participants": "sectorhub.lmi.sources.records:read_participants",
+    "read_wages": "sectorhub.lmi.sources.records:read_wages",
+    "RecordsError": "sectorhub.lmi.sources.records:RecordsError",
+    "connect_backend": "sectorhub.lmi.backends:connect",
+    "put_table": "sectorhub.lmi.backends:put_table",
 }
 
 __all__ = sorted(_EXPORTS)

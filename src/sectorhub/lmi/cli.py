@@ -110,6 +110,9 @@ def region(
         "--estimates",
         help="Add employment_estimate (suppressed cells estimated to fit every published total) and estimated.",
     ),
+    backend: str = typer.Option(
+        "duckdb", "--backend", help="duckdb (default) or pyspark (Spark reads the store's Parquet parts)."
+    ),
 ) -> None:
     """One row per industry of a custom region; lower_bound marks totals that include suppressed cells."""
     from sectorhub.lmi.regions import RegionError, region_industries
@@ -117,16 +120,23 @@ def region(
 
     if fmt not in ("csv", "json"):
         _fail("--format must be csv or json")
+    if backend not in ("duckdb", "pyspark"):
+        _fail("--backend must be duckdb or pyspark")
+    if backend != "duckdb" and estimates:
+        _fail("--estimates runs on duckdb only")
     try:
         with Store.open(store_path, read_only=True) as store:
-            df = region_industries(
-                store,
-                counties=counties.split(","),
-                year=year,
-                period=period,
-                ownership=ownership,
-                level=level,
-            )
+            if backend != "duckdb":
+                df = _region_on(backend, store, counties, year, period, ownership, level)
+            else:
+                df = region_industries(
+                    store,
+                    counties=counties.split(","),
+                    year=year,
+                    period=period,
+                    ownership=ownership,
+                    level=level,
+                )
             if estimates:
                 from sectorhub.lmi.estimates import add_region_estimates
 
@@ -159,6 +169,18 @@ def ledger(
         typer.echo(
             f"{r['file_id']}\t{r['name']}\t{r['sha256'][:12]}\t{r['rows']}\t{r['layout']}\t{r['loaded_at']}"
         )
+
+
+def _region_on(backend: str, store, counties: str, year: int, period: str, ownership: str, level: str):
+    """The region query on another backend (sectorhub.lmi.backend_regions); a backend that fails exits 1."""
+    from sectorhub.lmi.backend_regions import region_industries_on
+    from sectorhub.lmi.backends import BackendError
+
+    try:
+        request = dict(counties=counties.split(","), year=year, period=period, ownership=ownership)
+        return region_industries_on(backend, store, **request, level=level)
+    except BackendError as exc:
+        _fail(str(exc))
 
 
 def _note_reference(df) -> None:

@@ -1,0 +1,354 @@
+"""Outcomes from participant and UI wage records: a documented subset of the WIOA indicators (TAC-17-01).
+
+The rules (docs/methods-outcomes.md) are one Ibis expression, so they run unchanged where the records live:
+DuckDB (the embedded default), PostgreSQL or Spark (`sectorhub.lmi.backends.connect`). Only the small table of
+cells (a few rows per group) leaves the backend; suppression is then applied to it in Python.
+
+Example::
+
+    >>> con = ibis.duckdb.connect()                                              # doctest: +SKIP
+    >>> cells = compute_outcomes(con.table("participants"), con.table("wages"),
+    ...                          exits_from=date(2023, 7, 1), exits_to=date(2024, 6, 30))
+    >>> cells[0]
+    Cell(indicator='employment_q2', group_by='all', group='', numerator=812, denominator=1040, ...)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+
+import ibis
+import ibis.expr.types as ir
+
+INDICATORS = (
+    "employment_q2",
+    "employment_q4",
+    "median_earnings_q2",
+    "retention_same_employer",
+    "credential_attainment",
+)
+GROUPINGS = ("all", "program", "partnership")
+# Rate indicators add up across groups (so a suppressed part could be recovered by subtraction);
+# a median does not.
+ADDITIVE = {"employment_q2", "employment_q4", "retention_same_employer", "credential_attainment"}
+OUTPUT_COLUMNS = ("indicator", "group_by", "group", "numerator", "denominator", "value", "suppressed")
+DEFAULT_MIN_CELL = 10
+
+
+class OutcomesError(ValueError):
+    """A request that cannot be answered (bad window, bad --wages-through, empty wage file)."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One published cell: an indicator for one group, after suppression (numerator/value None when hidden)."""
+
+    indicator: str
+    group_by: str
+    group: str
+    numerator: int | None
+    denominator: int
+    value: float | None
+    suppressed: bool
+
+    def as_dict(self) -> dict:
+        """The cell as a plain dict in OUTPUT_COLUMNS order."""
+        return asdict(self)
+
+
+def program_year_window(year: int) -> tuple[dt.date, dt.date]:
+    """The exit window of WIOA program year Y: July 1 of Y to June 30 of Y+1.
+
+    >>> program_year_window(2023)
+    (datetime.date(2023, 7, 1), datetime.date(2024, 6, 30))
+    """
+    return dt.date(year, 7, 1), dt.date(year + 1, 6, 30)
+
+
+def parse_quarter(text: str) -> int:
+    """``2024Q3`` -> a quarter index (year * 4 + quarter - 1), the unit every rule counts in.
+
+    >>> parse_quarter("2024Q1") - parse_quarter("2023Q4")
+    1
+    """
+    s = text.strip().upper()
+    if len(s) != 6 or not s[:4].isdigit() or s[4] != "Q" or s[5] not in "1234":
+        raise OutcomesError(f"--wages-through must look like 2024Q3; got {text!r}")
+    return int(s[:4]) * 4 + int(s[5]) - 1
+
+
+def format_quarter(index: int) -> str:
+    """A quarter index back to ``YYYYQn``."""
+    return f"{index // 4}Q{index % 4 + 1}"
+
+
+def _blank_to_null(col: ir.StringValue) -> ir.StringValue:
+    return col.nullif("")
+
+
+def _quarter_index(d: ir.DateValue) -> ir.IntegerValue:
+    return d.year().cast("int64") * 4 + d.quarter().cast("int64") - 1
+
+
+def latest_wage_quarter(wages: ir.Table) -> int:
+    """The latest quarter present in the wage records (the default for --wages-through)."""
+    value = (wages.year.cast("int64") * 4 + wages.quarter.cast("int64") - 1).max().to_pyarrow().as_py()
+    if value is None:
+        raise OutcomesError("the wage records are empty: give --wages-through or a wage file with rows")
+    return int(value)
+
+
+def period_flags(
+    participants: ir.Table,
+    wages: ir.Table,
+    *,
+    exits_from: dt.date,
+    exits_to: dt.date,
+    wages_through: int,
+) -> ir.Table:
+    """One row per period of participation in the cohort, with 0/1 flags for every numerator and denominator.
+
+    Columns: program, partnership, q2_available, employed_q2, q2_cents, q4_available, employed_q4,
+    retention_denominator, retained, credential_denominator, credential.
+    """
+    p = participants
+    cohort = p.filter(
+        p.exit_date.notnull(),
+        p.exit_date >= exits_from,
+        p.exit_date <= exits_to,
+        _blank_to_null(p.exclusion.cast("string")).isnull(),
+    ).select(
+        participant_id=p.participant_id.cast("string"),
+        program=p.program.cast("string"),
+        partnership=_blank_to_null(p.partnership.cast("string")),
+        entry_date=p.entry_date,
+        exit_date=p.exit_date,
+        training=_blank_to_null(p.training.cast("string")),
+        credential_date=p.credential_date,
+        credential_type=_blank_to_null(p.credential_type.cast("string")),
+        exit_q=_quarter_index(p.exit_date),
+        followup_q=_quarter_index(p.exit_date + ibis.interval(days=365)),
+    )
+    key = ["participant_id", "program", "entry_date"]
+
+    w = wages.select(
+        pid=wages.participant_id.cast("string"),
+        employer=wages.employer_id.cast("string"),
+        q=wages.year.cast("int64") * 4 + wages.quarter.cast("int64") - 1,
+        # Whole cents, so sums and medians are exact and identical on every backend.
+        cents=(wages.wages.cast("float64") * 100).round().cast("int64"),
+    )
+    w = w.filter(w.q <= wages_through)
+    person_q = w.group_by(["pid", "q"]).aggregate(cents=w.cents.sum())
+
+    c = cohort
+    near = c.select(*key, "exit_q").join(
+        person_q,
+        [c.participant_id == person_q.pid, person_q.q >= c.exit_q + 1, person_q.q <= c.exit_q + 4],
+    )
+    wage_summary = near.group_by(key).aggregate(
+        q2_cents=ibis.ifelse(near.q == near.exit_q + 2, near.cents, 0).sum(),
+        q4_cents=ibis.ifelse(near.q == near.exit_q + 4, near.cents, 0).sum(),
+        employed_q1_q4=ibis.ifelse(near.cents > 0, 1, 0).max(),
+    )
+
+    paid = w.filter(w.cents > 0).select("pid", "employer", "q").distinct()
+    a = paid.view()
+    b = paid.view()
+    q2 = c.select(*key, "exit_q").join(a, [c.participant_id == a.pid, a.q == c.exit_q + 2])
+    both = q2.join(b, [q2.pid == b.pid, q2.employer == b.employer, b.q == q2.exit_q + 4])
+    same_employer = both.select(*key).distinct().mutate(same_employer=ibis.literal(1))
+
+    j = c.left_join(wage_summary, key).left_join(same_employer, key)
+    q2_cents = j.q2_cents.fill_null(0)
+    q4_cents = j.q4_cents.fill_null(0)
+    q2_available = j.exit_q + 2 <= wages_through
+    q4_available = j.exit_q + 4 <= wages_through
+    employed_q2 = q2_available & (q2_cents > 0)
+    employed_q4 = q4_available & (q4_cents > 0)
+    retention_den = employed_q2 & q4_available
+    cred_den = j.training.isin(["occupational", "other"]) & (j.followup_q <= wages_through)
+    in_window = (j.credential_date >= j.entry_date) & (
+        j.credential_date <= j.exit_date + ibis.interval(days=365)
+    )
+    diploma_ok = (j.credential_type != "diploma") | (j.employed_q1_q4.fill_null(0) == 1)
+    credential = cred_den & j.credential_type.notnull() & j.credential_date.notnull() & in_window & diploma_ok
+
+    def flag(expr: ir.BooleanValue) -> ir.IntegerValue:
+        return ibis.ifelse(expr.fill_null(False), 1, 0)
+
+    return j.select(
+        program=j.program,
+        partnership=j.partnership,
+        q2_available=flag(q2_available),
+        employed_q2=flag(employed_q2),
+        q2_cents=ibis.ifelse(employed_q2, q2_cents, ibis.null("int64")),
+        q4_available=flag(q4_available),
+        employed_q4=flag(employed_q4),
+        retention_denominator=flag(retention_den),
+        retained=flag(retention_den & (j.same_employer.fill_null(0) == 1)),
+        credential_denominator=flag(cred_den),
+        credential=flag(credential),
+    )
+
+
+COUNTS = (
+    "periods",
+    "q2_available",
+    "employed_q2",
+    "q4_available",
+    "employed_q4",
+    "retention_denominator",
+    "retained",
+    "credential_denominator",
+    "credential",
+)
+
+
+def outcome_counts(flags: ir.Table) -> ir.Table:
+    """Sum the flags per group (all, by program, by partnership), with the two middle Q2 wages for the median.
+
+    One row per (grouping, grp): every count in COUNTS, plus ``middle_cents`` (the sum of the one or two
+    middle Q2 wages, in cents) and ``middle_n`` (1 or 2), so the median is exact on every backend.
+    """
+    parts = [
+        flags.mutate(grouping=ibis.literal("all"), grp=ibis.literal("")),
+        flags.mutate(grouping=ibis.literal("program"), grp=flags.program),
+        flags.filter(flags.partnership.notnull()).mutate(
+            grouping=ibis.literal("partnership"), grp=flags.partnership
+        ),
+    ]
+    long = ibis.union(*parts, distinct=False)
+    sums = long.group_by(["grouping", "grp"]).aggregate(
+        periods=long.count(), **{name: long[name].sum() for name in COUNTS[1:]}
+    )
+
+    employed = long.filter(long.employed_q2 == 1).select("grouping", "grp", "q2_cents")
+    window = ibis.window(group_by=["grouping", "grp"], order_by="q2_cents")
+    ranked = employed.mutate(
+        rank=ibis.row_number().over(window), n=employed.q2_cents.count().over(group_by=["grouping", "grp"])
+    )
+    # 0-based ranks: the middle is (n-1)//2 and n//2 (the same row when n is odd).
+    middle = ranked.filter((ranked["rank"] == (ranked.n - 1) // 2) | (ranked["rank"] == ranked.n // 2))
+    medians = middle.group_by(["grouping", "grp"]).aggregate(
+        middle_cents=middle.q2_cents.sum(), middle_n=middle.count()
+    )
+    out = sums.left_join(medians, ["grouping", "grp"])
+    return out.select(*["grouping", "grp", *COUNTS, "middle_cents", "middle_n"])
+
+
+_RULES = {
+    # indicator: (numerator column, denominator column)
+    "employment_q2": ("employed_q2", "q2_available"),
+    "employment_q4": ("employed_q4", "q4_available"),
+    "median_earnings_q2": (None, "employed_q2"),
+    "retention_same_employer": ("retained", "retention_denominator"),
+    "credential_attainment": ("credential", "credential_denominator"),
+}
+
+
+def count_outcomes(
+    participants: ir.Table,
+    wages: ir.Table,
+    *,
+    exits_from: dt.date,
+    exits_to: dt.date,
+    wages_through: int | str | None = None,
+) -> list[dict]:
+    """Run the rules on the backend and return the per-group counts (one dict per group, before suppression)."""
+    if exits_from > exits_to:
+        raise OutcomesError(f"the exit window is empty: {exits_from} is after {exits_to}")
+    if isinstance(wages_through, str):
+        wages_through = parse_quarter(wages_through)
+    if wages_through is None:
+        wages_through = latest_wage_quarter(wages)
+    flags = period_flags(
+        participants, wages, exits_from=exits_from, exits_to=exits_to, wages_through=wages_through
+    )
+    return [
+        {**r, "group_by": r.pop("grouping"), "group": r.pop("grp")}
+        for r in outcome_counts(flags).to_pyarrow().to_pylist()
+    ]
+
+
+def compute_outcomes(
+    participants: ir.Table,
+    wages: ir.Table,
+    *,
+    exits_from: dt.date,
+    exits_to: dt.date,
+    wages_through: int | str | None = None,
+    min_cell: int = DEFAULT_MIN_CELL,
+) -> list[Cell]:
+    """Every indicator for all, by program and by partnership, suppressed below ``min_cell`` (with complements)."""
+    if min_cell < 1:
+        raise OutcomesError(f"--min-cell must be at least 1; got {min_cell}")
+    rows = count_outcomes(
+        participants, wages, exits_from=exits_from, exits_to=exits_to, wages_through=wages_through
+    )
+    return cells_from_counts(rows, min_cell=min_cell)
+
+
+def _sort_key(row: dict) -> tuple:
+    return (GROUPINGS.index(row["group_by"]), row["group"] or "")
+
+
+def cells_from_counts(rows: list[dict], *, min_cell: int = DEFAULT_MIN_CELL) -> list[Cell]:
+    """Turn the per-group counts into cells, then suppress small cells and their complements."""
+    rows = sorted(rows, key=_sort_key)
+    cells: list[dict] = []
+    for indicator in INDICATORS:
+        num_col, den_col = _RULES[indicator]
+        for r in rows:
+            den = int(r[den_col] or 0)
+            if num_col is None:
+                num = None
+                value = round(r["middle_cents"] / r["middle_n"] / 100, 2) if r.get("middle_n") else None
+            else:
+                num = int(r[num_col] or 0)
+                value = num / den if den else None
+            cells.append(
+                {
+                    "indicator": indicator,
+                    "group_by": r["group_by"],
+                    "group": r["group"] or "",
+                    "numerator": num,
+                    "denominator": den,
+                    "value": value,
+                    "suppressed": den < min_cell,
+                }
+            )
+    for indicator in ADDITIVE:
+        for group_by in GROUPINGS[1:]:
+            _complement(cells, indicator, group_by, min_cell)
+    out = []
+    for c in cells:
+        if c["suppressed"]:
+            c["numerator"] = None
+            c["value"] = None
+        out.append(Cell(**c))
+    return out
+
+
+def _complement(cells: list[dict], indicator: str, group_by: str, min_cell: int) -> None:
+    """Suppress more parts of one margin until no small hidden cell equals the total minus what is shown.
+
+    The hidden cells of a margin are its suppressed parts plus the remainder the parts do not cover (periods
+    with no partnership); when exactly one is hidden and it is small, it could be recovered by subtraction, so
+    the shown part with the smallest denominator (then the first by name) is suppressed too.
+    """
+    total = next((c for c in cells if c["indicator"] == indicator and c["group_by"] == "all"), None)
+    parts = [c for c in cells if c["indicator"] == indicator and c["group_by"] == group_by]
+    if total is None or total["suppressed"] or not parts:
+        return
+    remainder = total["denominator"] - sum(c["denominator"] for c in parts)
+    while True:
+        # A part with no denominator hides nothing (its numerator is 0 by definition).
+        hidden = [c["denominator"] for c in parts if c["suppressed"] and c["denominator"] > 0]
+        if remainder > 0:
+            hidden.append(remainder)
+        shown = [c for c in parts if not c["suppressed"]]
+        if len(hidden) != 1 or hidden[0] >= min_cell or not shown:
+            return
+        min(shown, key=lambda c: (c["denominator"], c["group"]))["suppressed"] = True

@@ -1,0 +1,1 @@
+from tests.performance.factories import world  # noqa: F401
