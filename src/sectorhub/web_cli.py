@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -52,9 +51,35 @@ def serve(
         return
     workers = workers or (2 * (os.cpu_count() or 1) + 1)
     typer.echo(f"SectorHub on http://{host}:{port}/ ({workers} gunicorn workers; Ctrl-C stops)")
+    command = gunicorn_command(
+        host=host, port=port, workers=workers, request_timeout=settings.SECTORHUB_REQUEST_TIMEOUT
+    )
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Replace this process with gunicorn's master, so SIGTERM or SIGINT sent to `sectorhub web serve` reaches
+    # gunicorn itself, which stops its workers and frees the port (a child process would be left serving).
+    os.execv(command[0], command)
+
+
+def gunicorn_command(*, host: str, port: int, workers: int, request_timeout: float) -> list[str]:
+    """The gunicorn command line: its worker timeout a few seconds past the app's own request timeout guard
+    (core.faults), so a slow request ends in the app's "took too long" page, not in a killed worker."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    command = [str(gunicorn), "sectorhub.config.wsgi", "--bind", f"{host}:{port}", "--workers", str(workers)]
-    raise typer.Exit(subprocess.call(command + ["--access-logfile", "-"]))
+    timeout = int(request_timeout) + 5 if request_timeout > 0 else 30
+    return [
+        str(gunicorn),
+        "sectorhub.config.wsgi",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--timeout",
+        str(timeout),
+        "--graceful-timeout",
+        "10",
+        "--access-logfile",
+        "-",
+    ]
 
 
 @demo_app.command("load")

@@ -32,6 +32,8 @@ SECTORHUB_STATE_FIPS = _env.get("SECTORHUB_STATE_FIPS", "39")  # the state this 
 SECTORHUB_DEMO_PASSWORD = _env.get("SECTORHUB_DEMO_PASSWORD", "")
 SECTORHUB_HSTS_SECONDS = int(_env.get("SECTORHUB_HSTS_SECONDS", "31536000"))
 LOG_LEVEL = _env.get("SECTORHUB_LOG_LEVEL", "INFO").upper()
+# Seconds before a request is stopped with a "took too long" page (core.faults); 0 turns the guard off.
+SECTORHUB_REQUEST_TIMEOUT = float(_env.get("SECTORHUB_REQUEST_TIMEOUT", "25"))
 # -------------------------------------------------------------------------------------------------------------------
 
 if PRODUCTION:
@@ -72,6 +74,7 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    "sectorhub.core.faults.RequestTimeoutMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sectorhub.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -85,6 +88,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "sectorhub.core.middleware.PermissionMapMiddleware",
+    "sectorhub.core.faults.FaultMiddleware",
     # Axes last, as its documentation requires, so that it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]
