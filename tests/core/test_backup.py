@@ -18,8 +18,8 @@ from sectorhub.partnerships.models import Partnership, Phase
 from tests.partnerships.factories import IndustryFactory, OrganizationFactory
 from tests.regions.factories import RegionFactory
 
-# Restore flushes the database: run with real transactions, and give each test the migrations' seeded rows back.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Restore flushes the database, so these tests run with real transactions (and after the others).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SMALL_QCEW = "qcew/2020.open_data_slices/morpc-qcew-2020-a-39041.csv.gz"
 
@@ -73,7 +73,10 @@ def registry(make_user):
             region=RegionFactory(),
             industries=[IndustryFactory()],
             convener=OrganizationFactory(),
-            phase=Phase.objects.get(slug="exploring"),
+            # An earlier transactional test may have flushed the migrations' seeded phases.
+            phase=Phase.objects.get_or_create(
+                slug="exploring", defaults={"name": "Exploring", "order": 10, "is_active": False}
+            )[0],
         )
         services.update_partnership(user=staff, partnership=p, description=f"{name} described")
     return staff
