@@ -7,10 +7,13 @@ drops its own database ``sectorhub_bench``. The app runs with production setting
 
 Each client sends requests back to back (a closed loop, no think time; `--think` adds pauses like a person reading)
 for the measured period after a warm-up.
-Clients alternate between the dashboard and the partnership list (random page and filters); some clients are
-signed in as state staff. The baseline, measured in the same run against the same server, is the health check
+Clients cycle through the dashboard, the partnership list (random page and filters), a partnership's page, the
+goals, a region's page and the API lists; signed-in clients (state staff) also ask for a warm package page (the
+Franklin County area, from the shared QCEW files loaded into the bench's own engine store, or `--store`). The baseline, measured in the same run against the same server, is the health check
 (one trivial query): the ratio says how much each page costs beyond the framework itself.
-Results print as a table and are written to bench/out/web_load.json. Target: p95 < 200 ms and no errors.
+Results print as a table and are written to bench/out/web_load.json. Targets: p95 < 300 ms for every registry page
+and API list, < 2 s for the package page, no errors. ``--seconds`` (default 300) sets the measured period;
+``--smoke`` runs a 10-second check.
 """
 
 from __future__ import annotations
@@ -37,7 +40,23 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
-BENCH_DB = "sectorhub_bench"
+# One database per run, so benchmarks run by others on the same server never collide.
+BENCH_DB = os.environ.get("BENCH_DB_NAME", f"sectorhub_bench_{os.getpid()}")
+REGISTRY_TARGET_MS = 300  # p95 for every registry page and API list
+PACKAGE_TARGET_MS = 2000  # p95 for the warm package page
+QCEW_FOLDERS = ("qcew/2016.q1-q4.by_area", "qcew/2020.open_data_slices")
+LOAD_STORE = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from sectorhub.lmi.store import Store
+    store = Store.open()
+    try:
+        store.load([Path(sys.argv[1]) / f for f in sys.argv[2:]])
+    finally:
+        store.close()
+    """
+)
 
 SEED = textwrap.dedent(
     """
@@ -80,7 +99,11 @@ SEED = textwrap.dedent(
     session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
     session["_auth_user_hash"] = staff.get_session_auth_hash()
     session.create()
-    print(Partnership.objects.count(), [r.pk for r in regions][:40], session.session_key)
+    import json
+    public = list(Partnership.objects.filter(is_public=True).values_list("pk", flat=True)[:200])
+    package = Region.objects.get(name="Demo LWA: Franklin County").pk
+    print(json.dumps({"count": Partnership.objects.count(), "regions": [r.pk for r in regions][:40],
+                      "public": public, "package_region": package, "cookie": session.session_key}))
     """
 )
 
@@ -177,8 +200,9 @@ def _summarize(samples, seconds) -> dict:
     return table
 
 
-async def _load(base, region_ids, cookie, clients, signed_in, seconds, warmup, baseline_clients, think):
-    """Run the clients and the baseline together; return the samples."""
+def _pages(seed: dict, *, signed_in: bool, package: bool) -> list:
+    """The mix a client cycles through: registry pages, API lists and (signed in) the warm package page."""
+    region_ids, public = seed["regions"], seed["public"]
     pages = [
         ("dashboard", lambda rng: "/"),
         (
@@ -192,7 +216,32 @@ async def _load(base, region_ids, cookie, clients, signed_in, seconds, warmup, b
                 ]
             ),
         ),
+        ("partnership detail", lambda rng: f"/partnerships/{rng.choice(public)}/"),
+        ("goals", lambda rng: "/goals/"),
+        ("region page", lambda rng: f"/regions/{rng.choice(region_ids)}/"),
+        (
+            "API lists",
+            lambda rng: rng.choice(["/api/partnerships", "/api/regions/", "/api/goals", "/api/phases"]),
+        ),
     ]
+    if signed_in and package:
+        pages.append(("package page (warm)", lambda rng: f"/regions/{seed['package_region']}/package/"))
+    return pages
+
+
+async def _prewarm(base: str, seed: dict, workers: int) -> list[int]:
+    """Ask for the package page twice per worker at once, so each worker has imported the engine before the
+    measured period (a deployment warms up the same way after a restart; the figures are for the warm page)."""
+    host, port = base.removeprefix("http://").split(":")
+    path = f"/regions/{seed['package_region']}/package/"
+    return list(
+        await asyncio.gather(*[_get(host, int(port), path, seed["cookie"]) for _ in range(2 * workers)])
+    )
+
+
+async def _load(base, seed, clients, signed_in, seconds, warmup, baseline_clients, think, package):
+    """Run the clients and the baseline together; return the samples."""
+    cookie = seed["cookie"]
     baseline = [("baseline", lambda rng: "/health/")]
     samples: list = []
     now = time.perf_counter()
@@ -200,7 +249,7 @@ async def _load(base, region_ids, cookie, clients, signed_in, seconds, warmup, b
     tasks = [
         _client(
             base,
-            pages,
+            _pages(seed, signed_in=i < signed_in, package=package),
             cookie if i < signed_in else "",
             deadline,
             warmup_end,
@@ -224,8 +273,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--partnerships", type=int, default=500)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--signed-in", type=int, default=10, help="how many of the clients are signed in")
-    parser.add_argument("--seconds", type=float, default=30.0, help="measured period")
-    parser.add_argument("--warmup", type=float, default=5.0)
+    parser.add_argument("--seconds", type=float, default=300.0, help="measured period (default 5 minutes)")
+    parser.add_argument("--warmup", type=float, default=10.0)
+    parser.add_argument(
+        "--smoke", action="store_true", help="a quick check: 100 partnerships, 10 s measured, 3 s warm-up"
+    )
+    parser.add_argument(
+        "--port", type=int, default=int(os.environ.get("BENCH_PORT", "0")), help="gunicorn port"
+    )
+    parser.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="copy this engine store (lmi.duckdb and its .parts folder) for the package page instead of loading "
+        "the shared QCEW files",
+    )
+    parser.add_argument("--no-package", action="store_true", help="leave the package page out")
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default cores + 1)")
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
     parser.add_argument(
@@ -235,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
         help="mean pause between a client's requests, seconds (0: back to back)",
     )
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.partnerships, args.seconds, args.warmup = 100, 10.0, 3.0
 
     admin_url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     home = Path(tempfile.mkdtemp(prefix="sectorhub-bench-"))
@@ -249,25 +314,32 @@ def main(argv: list[str] | None = None) -> int:
         DATABASE_URL=_reset_database(admin_url),
         SECTORHUB_HOME=str(home),
         SECTORHUB_LOG_LEVEL="WARNING",
+        # A worker's first package page imports the engine (pandas, Ibis): on a loaded machine that can pass the
+        # usual 25 s guard, so the bench allows more and warms every worker before measuring (_prewarm).
+        SECTORHUB_REQUEST_TIMEOUT="150",
     )
     python = sys.executable
     print(f"Preparing: migrate, collectstatic, seed {args.partnerships} partnerships ...", flush=True)
     _run(env, python, "manage.py", "migrate", "--noinput")
     _run(env, python, "manage.py", "collectstatic", "--noinput")
-    seeded = _run(env, python, "-c", SEED, str(args.partnerships)).strip().splitlines()[-1]
-    count, region_ids, cookie = (
-        seeded.split(" ", 1)[0],
-        json.loads(seeded.split(" ", 1)[1].rsplit(" ", 1)[0]),
-        seeded.rsplit(" ", 1)[1],
-    )
+    seed = json.loads(_run(env, python, "-c", SEED, str(args.partnerships)).strip().splitlines()[-1])
+    count = seed["count"]
+    package = not args.no_package
+    if package and args.store:
+        shutil.copy2(args.store, home / "lmi.duckdb")
+        shutil.copytree(Path(f"{args.store}.parts"), home / "lmi.duckdb.parts")
+    elif package:
+        print("Loading the shared QCEW files into the engine store for the package page ...", flush=True)
+        data = os.environ.get("SECTORHUB_DATA", str(ROOT.parent / "shared" / "data"))
+        _run(env, python, "-c", LOAD_STORE, data, *QCEW_FOLDERS)
 
     # cores + 1 measured better than gunicorn's usual 2 x cores + 1 on a 2-core machine (docs/web.md).
     workers = args.workers or (os.cpu_count() or 1) + 1
-    port = _free_port()
+    port = args.port or _free_port()
     gunicorn = Path(python).with_name("gunicorn")
     server = subprocess.Popen(
         [str(gunicorn), "sectorhub.config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--threads", str(args.threads), "--log-level", "warning"],
+         "--threads", str(args.threads), "--log-level", "warning", "--timeout", "180"],
         env=env, cwd=ROOT,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
@@ -279,20 +351,25 @@ def main(argv: list[str] | None = None) -> int:
             except httpx.HTTPError:
                 pass
             time.sleep(0.1)
+        if package:
+            started = time.perf_counter()
+            statuses = asyncio.run(_prewarm(base, seed, workers))
+            print(f"Pre-warm: {len(statuses)} package pages at once (every worker imports the engine once) in "
+                  f"{time.perf_counter() - started:.1f} s, statuses {sorted(set(statuses))}", flush=True)  # fmt: skip
         print(f"Load: {args.clients} clients ({args.signed_in} signed in; think time {args.think} s) + 2 baseline clients, "
               f"{args.warmup:.0f} s warm-up, {args.seconds:.0f} s measured; gunicorn {workers} workers "
               f"x {args.threads} threads; {count} partnerships", flush=True)  # fmt: skip
         samples = asyncio.run(
             _load(
                 base,
-                region_ids,
-                cookie,
+                seed,
                 args.clients,
                 args.signed_in,
                 args.seconds,
                 args.warmup,
                 2,
                 args.think,
+                package,
             )
         )
     finally:
@@ -308,16 +385,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{kind:<20}{row['requests']:>9}{row['per_second']:>8}{row['p50_ms']:>9}{row['p95_ms']:>9}"
               f"{row['p99_ms']:>9}{row['errors']:>8}")  # fmt: skip
     ratio = table["all pages"]["p95_ms"] / table["baseline"]["p95_ms"]
-    target = table["all pages"]["p95_ms"] < 200 and table["all pages"]["errors"] == 0
+    pages = [k for k in table if k not in {"baseline", "all pages", "pages, public", "pages, signed in"}]
+    missed = [
+        k
+        for k in pages
+        if table[k]["p95_ms"] >= (PACKAGE_TARGET_MS if k.startswith("package") else REGISTRY_TARGET_MS)
+        or table[k]["errors"]
+    ]
+    target = not missed
     load = os.getloadavg()[0]
     print(
         f"\nLoad average at the end: {load:.1f} on {os.cpu_count()} cores (other processes share the machine)."
     )
-    print(f"p95 of the pages is {ratio:.1f}x the health-check baseline. Target p95 < 200 ms, no errors: "
-          f"{'met' if target else 'NOT met'}.")  # fmt: skip
+    print(f"p95 of the pages is {ratio:.1f}x the health-check baseline. Targets p95 < {REGISTRY_TARGET_MS} ms "
+          f"(registry pages, API lists), < {PACKAGE_TARGET_MS} ms (package page), no errors: "
+          f"{'met' if target else 'NOT met: ' + ', '.join(missed)}.")  # fmt: skip
     OUT.mkdir(parents=True, exist_ok=True)
-    result = {"settings": vars(args) | {"workers": workers, "partnerships": int(count)}, "results": table,
-              "p95_ratio_to_baseline": round(ratio, 2), "target_met": target, "cpu_count": os.cpu_count(),
+    result = {"settings": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()} | {"workers": workers, "partnerships": int(count)}, "results": table,
+              "p95_ratio_to_baseline": round(ratio, 2), "target_met": target, "missed": missed, "cpu_count": os.cpu_count(),
               "load_average": round(load, 2)}  # fmt: skip
     (OUT / "web_load.json").write_text(json.dumps(result, indent=2))
     return 0 if target else 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -52,10 +51,37 @@ def serve(
         return
     workers = workers or (2 * (os.cpu_count() or 1) + 1)
     typer.echo(f"SectorHub on http://{host}:{port}/ ({workers} gunicorn workers; Ctrl-C stops)")
+    command = gunicorn_command(
+        host=host, port=port, workers=workers, request_timeout=settings.SECTORHUB_REQUEST_TIMEOUT
+    )
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Replace this process with gunicorn's master, so SIGTERM or SIGINT sent to `sectorhub web serve` reaches
+    # gunicorn itself, which stops its workers and frees the port (a child process would be left serving).
+    os.execv(command[0], command)
+
+
+def gunicorn_command(*, host: str, port: int, workers: int, request_timeout: float) -> list[str]:
+    """The gunicorn command line: its worker timeout a few seconds past the app's own request timeout guard
+    (core.faults), so a slow request ends in the app's "took too long" page, not in a killed worker."""
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    command = [str(gunicorn), "sectorhub.config.wsgi", "--bind", f"{host}:{port}", "--workers", str(workers)]
-    command += ["--config", "python:sectorhub.config.gunicorn"]  # preload and warm-up (config/gunicorn.py)
-    raise typer.Exit(subprocess.call(command + ["--access-logfile", "-"]))
+    timeout = int(request_timeout) + 5 if request_timeout > 0 else 30
+    return [
+        str(gunicorn),
+        "sectorhub.config.wsgi",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--timeout",
+        str(timeout),
+        "--graceful-timeout",
+        "10",
+        "--config",  # preload and warm-up (config/gunicorn.py); the command line's timeout wins over its own
+        "python:sectorhub.config.gunicorn",
+        "--access-logfile",
+        "-",
+    ]
 
 
 @web_app.command("package")
@@ -165,7 +191,86 @@ def app_demos(*, password: str) -> list[str]:
     return lines
 
 
+def backup(
+    folder: Path = typer.Argument(..., help="A new or empty folder to write the backup into"),
+) -> None:
+    """Back up the web database and the engine store into FOLDER, with a manifest (safe while the app runs)."""
+    settings = _django()
+    from sectorhub.core.backup import backup as run_backup
+    from sectorhub.lmi.api import STORE_FILE, BackupError
+
+    try:
+        with _steps("Backing up") as step:
+            manifest = run_backup(folder, store=settings.SECTORHUB_HOME / STORE_FILE, progress=step)
+    except BackupError as exc:
+        typer.echo(f"Backup failed: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    rows = sum(manifest["database"]["tables"].values())
+    engine = manifest["engine"]
+    parts = len(engine.get("files", {})) - 1 if engine.get("present") else 0
+    typer.echo(
+        f"Backed up to {folder}: {len(manifest['database']['tables'])} tables, {rows:,} rows "
+        f"({manifest['database']['vendor']}); engine store: "
+        + (f"{parts} parts" if engine.get("present") else "none yet")
+        + "."
+    )
+
+
+def restore(
+    folder: Path = typer.Argument(..., help="A folder written by `sectorhub backup`"),
+    yes: bool = typer.Option(False, "--yes", help="Replace the current data without asking"),
+) -> None:
+    """Replace the web database's contents and the engine store with the backup in FOLDER; restart the app after."""
+    settings = _django()
+    from sectorhub.core.backup import restore as run_restore
+    from sectorhub.lmi.api import STORE_FILE, BackupError
+
+    if not yes:
+        typer.confirm(
+            f"Replace everything in the web database and the engine store with {folder}?", abort=True
+        )
+    _manage("migrate", "--noinput", "--verbosity", "0")
+    try:
+        with _steps("Restoring") as step:
+            manifest = run_restore(folder, store=settings.SECTORHUB_HOME / STORE_FILE, progress=step)
+    except BackupError as exc:
+        typer.echo(f"Restore failed, nothing changed: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(
+        f"Restored the backup of {manifest['created_at']}. Restart the app so every worker reopens the store."
+    )
+
+
+class _steps:
+    """A Rich progress display with one task per step (web database, engine store)."""
+
+    def __init__(self, title: str):
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+        self.title = title
+        self.task = None
+
+    def __enter__(self):
+        self.progress.start()
+
+        def step(name: str) -> None:
+            if self.task is not None:
+                self.progress.update(self.task, completed=1, total=1)
+            self.task = self.progress.add_task(f"{self.title}: {name}", total=None)
+
+        return step
+
+    def __exit__(self, *exc):
+        if self.task is not None and exc[0] is None:
+            self.progress.update(self.task, completed=1, total=1)
+        self.progress.stop()
+        return False
+
+
 def register(app: typer.Typer) -> None:
-    """Add `web` and `demo` to the SectorHub command line."""
+    """Add `web`, `demo`, `backup` and `restore` to the SectorHub command line."""
     app.add_typer(web_app, name="web")
     app.add_typer(demo_app, name="demo")
+    app.command("backup")(backup)
+    app.command("restore")(restore)

@@ -81,7 +81,7 @@ def test_an_unknown_naics_code_is_a_422_naming_it(client, staff, payload):
         "/api/partnerships", {**payload, "industries": ["9999"]}, content_type="application/json"
     )
     assert response.status_code == 422
-    assert response.json()["detail"] == {"industries": ["Unknown NAICS code: 9999"]}
+    assert response.json()["detail"] == {"industries": ["Unknown NAICS code: 9999."]}
 
 
 def test_an_api_write_without_the_csrf_token_is_refused(staff, payload):

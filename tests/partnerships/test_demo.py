@@ -8,9 +8,10 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from sectorhub.partnerships.demo import LOCAL_AREAS, load_demo
+from sectorhub.partnerships.demo import DELETED_PARTNERSHIP, LOCAL_AREAS, PRIVATE_PARTNERSHIP, load_demo
 from sectorhub.partnerships.goals import evaluate_goal
 from sectorhub.partnerships.models import Goal, Partnership
+from sectorhub.partnerships.selectors import public_partnerships
 from sectorhub.regions.models import County, Region, RegionKind
 
 pytestmark = pytest.mark.skipif(
@@ -63,14 +64,23 @@ def test_the_coverage_goal_on_the_demo_matches_the_hand_count(demo):
     Central Ohio planning region (sustaining) → Franklin County, Central Ohio; Franklin County LWA (industry-led);
     Northeast Ohio planning region (launched) → its 6 LWAs; Cuyahoga (sustaining); Mahoning Valley (launched);
     Southwest Ohio planning region (launched) → Hamilton County, Southwest Ohio; Maumee Valley (industry-led);
-    West Central Ohio (launched); Summit-Portage (launched). That is 2 + 6 + 2 + 1 + 1 = 12 of 17.
+    West Central Ohio (launched); Summit-Portage (launched). That is 2 + 6 + 2 + 1 + 1 = 12 of 17 for the public.
     Not covered: Miami Valley (preparing), Appalachian and Southern Ohio (exploring), North Central Ohio
-    (inactive) and Northwest Ohio (no partnership)."""
-    result = evaluate_goal(Goal.objects.get(evaluator="region_coverage"))
+    (inactive) and Northwest Ohio, whose only partnership (launched) is not public: signed in, 13 of 17."""
+    goal = Goal.objects.get(evaluator="region_coverage")
+    result = evaluate_goal(goal, partnerships=public_partnerships())
     assert (result.current, result.target) == (12, 17)
     assert [r.name.removeprefix("Demo LWA: ") for r in result.lacking_regions] == [
         "Appalachian Ohio", "Miami Valley", "North Central Ohio", "Northwest Ohio", "Southern Ohio"
     ]  # fmt: skip
+    assert evaluate_goal(goal).current == 13
+
+
+def test_the_demo_has_one_unpublished_and_one_deleted_partnership(demo):
+    """For the crawler test: the unpublished one exists with is_public off; the deleted one only in history."""
+    assert Partnership.objects.get(name=PRIVATE_PARTNERSHIP.name).is_public is False
+    assert not Partnership.objects.filter(name=DELETED_PARTNERSHIP.name).exists()
+    assert Partnership.history.filter(name=DELETED_PARTNERSHIP.name, history_type="-").count() == 1
 
 
 def test_loading_twice_adds_nothing(demo):
@@ -79,7 +89,8 @@ def test_loading_twice_adds_nothing(demo):
     assert (
         (Partnership.objects.count(), Region.objects.count(), County.objects.count())
         == before
-        == (13, before[1], before[2])
+        == (14, before[1], before[2])
     )
-    assert again.partnerships == 13
+    assert again.partnerships == 14
+    assert Partnership.history.filter(name=DELETED_PARTNERSHIP.name, history_type="-").count() == 1
     assert get_user_model().objects.get(username="staff").check_password("another password 456")

@@ -6,12 +6,14 @@ A new app adds its router with one `api.add_router(...)` line below (docs/web.md
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DatabaseError
 from ninja import NinjaAPI
 
 from sectorhub.assessments.api import router as assessments_router
 from sectorhub.core.api_docs import SiteSwagger
 from sectorhub.datapackages.api import router as datapackages_router
 from sectorhub.funding.api import router as funding_router
+from sectorhub.core.faults import RequestTimeout, fault_response
 from sectorhub.partnerships.api import router as partnerships_router
 from sectorhub.performance.api import router as performance_router
 from sectorhub.regions.api import router as regions_router
@@ -36,6 +38,18 @@ def validation_error(request, exc):
     """A service rejected the data: 422 with the messages by field."""
     detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     return api.create_response(request, {"detail": detail}, status=422)
+
+
+@api.exception_handler(DatabaseError)
+@api.exception_handler(RequestTimeout)
+def fault(request, exc):
+    """The database does not answer, or the request ran too long: 503 JSON that says so (core.faults).
+
+    Any other DatabaseError is a bug and goes on to handler500 (JSON 500 on /api/)."""
+    answer = fault_response(request, exc)
+    if answer is None:
+        raise exc
+    return answer
 
 
 api.add_router("/regions", regions_router)

@@ -34,6 +34,8 @@ SECTORHUB_HSTS_SECONDS = int(_env.get("SECTORHUB_HSTS_SECONDS", "31536000"))
 LOG_LEVEL = _env.get("SECTORHUB_LOG_LEVEL", "INFO").upper()
 # The state's secret for keyed-hashing participant ids (HMAC-SHA-256) when records are loaded; no default.
 SECTORHUB_ID_KEY = _env.get("SECTORHUB_ID_KEY", "")
+# Seconds before a request is stopped with a "took too long" page (core.faults); 0 turns the guard off.
+SECTORHUB_REQUEST_TIMEOUT = float(_env.get("SECTORHUB_REQUEST_TIMEOUT", "25"))
 # -------------------------------------------------------------------------------------------------------------------
 
 if PRODUCTION:
@@ -79,6 +81,7 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    "sectorhub.core.faults.RequestTimeoutMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sectorhub.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -92,6 +95,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "sectorhub.core.middleware.PermissionMapMiddleware",
+    "sectorhub.core.faults.FaultMiddleware",
     # Axes last, as its documentation requires, so that it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]

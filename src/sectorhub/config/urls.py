@@ -23,3 +23,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# A timeout or an unreachable database gets a 503 page that says so; anything else an explained 500 (core.faults).
+handler500 = "sectorhub.core.faults.server_error"

@@ -7,8 +7,10 @@ import logging
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
 from django.http import JsonResponse
 
+from sectorhub.core.faults import fault_response
 from sectorhub.core.permissions import access_for, role_of
 from sectorhub.core.roles import Role
 
@@ -32,14 +34,26 @@ class PermissionMapMiddleware:
         if access is None:
             # Fail closed: a URL someone forgot to map is refused rather than left open.
             log.error("URL %r (%s) is not in the permission map", name, request.path)
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": "This page is not in the permission map."}, status=403)
             raise PermissionDenied("This page is not in the permission map.")
-        role = role_of(request.user)
+        api = name.startswith("api:") or request.path.startswith("/api/")
+        try:
+            role = role_of(request.user)  # the first database query of most requests (session, user)
+        except DatabaseError as exc:
+            answer = fault_response(request, exc)
+            if answer is None:
+                raise
+            return answer
         if access.allows(role, request.method):
             return None
         if role == Role.PUBLIC:
-            if name.startswith("api:"):
+            if api:
                 return JsonResponse({"detail": "Authentication required"}, status=401)
             return redirect_to_login(request.get_full_path())
+        if api:
+            # API clients get JSON for every refusal, whichever role they hold.
+            return JsonResponse({"detail": "Your role does not allow this."}, status=403)
         raise PermissionDenied("Your role does not allow this.")
 
 

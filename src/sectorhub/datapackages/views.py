@@ -22,7 +22,7 @@ from sectorhub.regions.models import Region
 # How long a request waits for a package being built before the page polls instead (a download waits longer:
 # a file cannot poll). Both stay well under gunicorn's worker timeout (config/gunicorn.py).
 PAGE_WAIT_SECONDS = 2.0
-DOWNLOAD_WAIT_SECONDS = 60.0
+DOWNLOAD_WAIT_SECONDS = 20.0  # below the request guard (SECTORHUB_REQUEST_TIMEOUT, 25 s by default)
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",

@@ -20,6 +20,11 @@ _EXPORTS: dict[str, str] = {
     # The store: loaded data, read-only handles.
     "Store": "sectorhub.lmi.store:Store",
     "STORE_FILE": "sectorhub.lmi.store:STORE_FILE",
+    # Backup and restore of the store (sectorhub backup / restore).
+    "BackupError": "sectorhub.lmi.backup:BackupError",
+    "backup_store": "sectorhub.lmi.backup:backup_store",
+    "restore_store": "sectorhub.lmi.backup:restore_store",
+    "sha256": "sectorhub.lmi.backup:sha256",
     # Data packages and their renderers.
     "build_package": "sectorhub.lmi.packages:build_package",
     "render_package": "sectorhub.lmi.packages:render",

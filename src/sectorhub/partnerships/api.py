@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
@@ -122,12 +121,8 @@ class GoalOut(Schema):
 
 
 def _industries(codes: list[str]) -> list[Industry]:
-    """Industry rows for codes, or a 422 naming the unknown ones."""
-    found = Industry.objects.in_bulk(codes)
-    unknown = [c for c in codes if c not in found]
-    if unknown:
-        raise ValidationError({"industries": f"Unknown NAICS code: {', '.join(unknown)}"})
-    return [found[c] for c in dict.fromkeys(codes)]
+    """Industry rows for codes, or a 422 naming the unknown ones and BLS's "Unclassified" placeholders."""
+    return services.industries_for_codes(codes)
 
 
 def _detail(request, pk: int) -> Partnership:

@@ -124,6 +124,12 @@ PARTNERSHIPS = [
     DemoPartnership("Demo: Summit-Portage Polymers Partnership", "Demo LWA: Summit-Portage", ("3261", "3252"), "launched", dt.date(2021, 3, 9), MFG),
 ]  # fmt: skip
 
+# Two partnerships the public must never see: one staff keep unpublished, one deleted after it was registered
+# (its change history stays). The crawler test (tests/test_public_crawler.py) checks that neither name reaches
+# an anonymous visitor.
+PRIVATE_PARTNERSHIP = DemoPartnership("Demo: Northwest Ohio Wind Energy Pilot (not public)", "Demo LWA: Northwest Ohio", ("2211",), "launched", dt.date(2024, 8, 19), ENERGY[:2])  # fmt: skip
+DELETED_PARTNERSHIP = DemoPartnership("Demo: Lake Erie Maritime Partnership (deleted)", "Demo LWA: Lake Erie East", ("4831",), "exploring", None, ())  # fmt: skip
+
 GOALS = [
     ("Every local workforce area has a launched partnership", "region_coverage", {"region_kind": "local_area", "min_phase": "launched"}, dt.date(2027, 6, 30)),
     ("30 active partnerships statewide", "active_count", {"target": 30}, dt.date(2027, 12, 31)),
@@ -161,6 +167,7 @@ def load_demo(*, password: str = "") -> DemoResult:
         users = _users(password)
         _regions(users["convener"])
         _partnerships(users)
+        _private_and_deleted(users)
         _goals()
     return DemoResult(
         states=states,
@@ -250,11 +257,20 @@ def _organization(name: str, kind: str, *, industry=None, county=None) -> Organi
     return org
 
 
-def _partnerships(users: dict) -> None:
+def _private_and_deleted(users: dict) -> None:
+    """The unpublished partnership (launched, two employers) and the deleted one, each added once."""
+    if not Partnership.objects.filter(name=PRIVATE_PARTNERSHIP.name).exists():
+        _partnerships(users, specs=[PRIVATE_PARTNERSHIP], is_public=False)
+    if not Partnership.history.filter(name=DELETED_PARTNERSHIP.name).exists():
+        _partnerships(users, specs=[DELETED_PARTNERSHIP])
+        Partnership.objects.get(name=DELETED_PARTNERSHIP.name).delete()
+
+
+def _partnerships(users: dict, specs=PARTNERSHIPS, is_public: bool = True) -> None:
     """The invented partnerships with members, phase history, quality ratings, meetings and action items."""
     staff = users["staff"]
     criteria = list(QualityCriterion.objects.filter(is_active=True))
-    for index, spec in enumerate(PARTNERSHIPS):
+    for index, spec in enumerate(specs):
         if Partnership.objects.filter(name=spec.name).exists():
             continue
         region = Region.objects.get(name=spec.region)
@@ -279,6 +295,7 @@ def _partnerships(users: dict) -> None:
             phase_date=(spec.launched or dt.date(2025, 9, 1)) - dt.timedelta(days=180),
             description="Demo data: an invented partnership for the demonstration.",
             is_demo=True,
+            is_public=is_public,
         )
         if spec.phase != "exploring":
             services.update_partnership(user=staff, partnership=partnership, launch_date=spec.launched)

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from sectorhub.core.permissions import role_of
 from sectorhub.core.roles import Role
@@ -21,7 +22,19 @@ from sectorhub.partnerships.models import (
     QualityCriterion,
     Rating,
 )
+from sectorhub.partnerships.services import EARLIEST_PLAUSIBLE_DATE, industries_for_codes
 from sectorhub.regions.models import County, Region
+
+
+def _plausible(value, *, future_ok: bool = False):
+    """A form date no earlier than 1997 (NAICS) and, unless `future_ok`, not in the future."""
+    if value and value < EARLIEST_PLAUSIBLE_DATE:
+        raise forms.ValidationError(
+            f"{value:%Y-%m-%d} is before 1997, earlier than any NAICS sector partnership. Check the year."
+        )
+    if value and not future_ok and value > dt.date.today():
+        raise forms.ValidationError("The date cannot be in the future.")
+    return value
 
 
 class DateInput(forms.DateInput):
@@ -44,11 +57,10 @@ class NaicsCodesField(forms.CharField):
             raise forms.ValidationError(
                 f"Not a NAICS code: {', '.join(malformed)}. Use 2 to 6 digits, e.g. 622."
             )
-        found = Industry.objects.in_bulk(codes)
-        unknown = [c for c in codes if c not in found]
-        if unknown:
-            raise forms.ValidationError(f"Unknown NAICS code: {', '.join(unknown)}.")
-        return [found[c] for c in dict.fromkeys(codes)]
+        try:
+            return industries_for_codes(codes)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["industries"]) from exc
 
 
 class PartnershipForm(forms.Form):
@@ -96,11 +108,11 @@ class PartnershipForm(forms.Form):
         return name
 
     def clean_launch_date(self):
-        """A launch date cannot be in the future."""
+        """A launch date cannot be in the future, nor before 1997."""
         value = self.cleaned_data.get("launch_date")
         if value and value > dt.date.today():
             raise forms.ValidationError("The launch date cannot be in the future.")
-        return value
+        return _plausible(value)
 
 
 class PhaseChangeForm(forms.Form):
@@ -115,7 +127,7 @@ class PhaseChangeForm(forms.Form):
         value = self.cleaned_data["changed_on"]
         if value > dt.date.today():
             raise forms.ValidationError("The date cannot be in the future.")
-        return value
+        return _plausible(value)
 
 
 class MembershipForm(forms.Form):
@@ -146,6 +158,22 @@ class MeetingForm(forms.Form):
     employers_present = forms.IntegerField(min_value=0, initial=0)
     attendees = forms.IntegerField(min_value=0, initial=0)
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def clean_held_on(self):
+        """A meeting was held on a plausible date, not ahead."""
+        return _plausible(self.cleaned_data["held_on"])
+
+    def clean(self):
+        """Employers present are among the attendees, so they cannot outnumber them."""
+        data = super().clean()
+        employers, attendees = data.get("employers_present"), data.get("attendees")
+        if employers is not None and attendees is not None and employers > attendees:
+            self.add_error(
+                "employers_present",
+                f"{employers} employers present but {attendees} attendees: count the employers among the "
+                "attendees.",
+            )
+        return data
 
 
 class ActionItemForm(forms.Form):

@@ -51,7 +51,7 @@ class Evaluator:
     key: str
     label: str
     parameters: dict[str, tuple[object, str]]
-    evaluate: Callable[[Goal, dict, dt.date], GoalResult]
+    evaluate: Callable[..., GoalResult]
 
 
 EVALUATORS: dict[str, Evaluator] = {}
@@ -67,14 +67,18 @@ def evaluator(key: str, label: str, **parameters: tuple[object, str]):
     return wrap
 
 
-def evaluate_goal(goal: Goal, today: dt.date | None = None) -> GoalResult:
-    """Evaluate one goal on `today` (default: the current date)."""
+def evaluate_goal(goal: Goal, today: dt.date | None = None, partnerships=None) -> GoalResult:
+    """Evaluate one goal on `today` (default: the current date) over `partnerships` (default: all of them).
+
+    Public pages pass the public selector's queryset, so a goal counts exactly the partnerships the page lists.
+    """
     today = today or dt.date.today()
+    partnerships = Partnership.objects.all() if partnerships is None else partnerships
     spec = EVALUATORS.get(goal.evaluator)
     if spec is None:
         raise KeyError(f"goal {goal.pk} names unknown evaluator {goal.evaluator!r}")
     params = {name: goal.parameters.get(name, default) for name, (default, _help) in spec.parameters.items()}
-    result = spec.evaluate(goal, params, today)
+    result = spec.evaluate(goal, params, today, partnerships)
     if result.met:
         result.status = "Met"
     elif goal.target_date and today > goal.target_date:
@@ -84,9 +88,9 @@ def evaluate_goal(goal: Goal, today: dt.date | None = None) -> GoalResult:
     return result
 
 
-def evaluate_goals(goals, today: dt.date | None = None) -> list[GoalResult]:
-    """Evaluate several goals."""
-    return [evaluate_goal(goal, today) for goal in goals]
+def evaluate_goals(goals, today: dt.date | None = None, partnerships=None) -> list[GoalResult]:
+    """Evaluate several goals over the same partnerships."""
+    return [evaluate_goal(goal, today, partnerships) for goal in goals]
 
 
 def _phase_at_least(slug: str) -> set[int]:
@@ -104,12 +108,14 @@ def _phase_at_least(slug: str) -> set[int]:
     region_kind=(RegionKind.LOCAL_AREA.value, "Kind of region that must be covered"),
     min_phase=("launched", "Slug of the earliest phase that counts"),
 )
-def region_coverage(goal: Goal, params: dict, today: dt.date) -> GoalResult:
+def region_coverage(goal: Goal, params: dict, today: dt.date, partnerships) -> GoalResult:
     """Share of regions of `region_kind` that share a county with a partnership in `min_phase` or later."""
     phases = _phase_at_least(params["min_phase"])
     through = Region.counties.through
     covered_counties = set(
-        through.objects.filter(region__partnerships__phase_id__in=phases).values_list("county_id", flat=True)
+        through.objects.filter(
+            region_id__in=partnerships.filter(phase_id__in=phases).values("region_id")
+        ).values_list("county_id", flat=True)
     )
     regions = list(
         Region.objects.filter(kind=params["region_kind"]).prefetch_related("counties").order_by("name")
@@ -135,10 +141,10 @@ def region_coverage(goal: Goal, params: dict, today: dt.date) -> GoalResult:
     "A number of active partnerships",
     target=(30, "How many active partnerships"),
 )
-def active_count(goal: Goal, params: dict, today: dt.date) -> GoalResult:
+def active_count(goal: Goal, params: dict, today: dt.date, partnerships) -> GoalResult:
     """Active partnerships against a target number."""
     target = int(params["target"])
-    count = Partnership.objects.filter(phase__is_active=True).count()
+    count = partnerships.filter(phase__is_active=True).count()
     return GoalResult(
         goal=goal,
         met=count >= target,
@@ -154,14 +160,14 @@ def active_count(goal: Goal, params: dict, today: dt.date) -> GoalResult:
     "Every active partnership has at least a number of employers",
     min_employers=(5, "Businesses with a current membership"),
 )
-def employers_per_partnership(goal: Goal, params: dict, today: dt.date) -> GoalResult:
+def employers_per_partnership(goal: Goal, params: dict, today: dt.date, partnerships) -> GoalResult:
     """Share of active partnerships with at least `min_employers` businesses as current members."""
     minimum = int(params["min_employers"])
     current = Q(memberships__organization__kind=OrganizationKind.BUSINESS) & (
         Q(memberships__left_on__isnull=True) | Q(memberships__left_on__gt=today)
     )
     rows = list(
-        Partnership.objects.filter(phase__is_active=True)
+        partnerships.filter(phase__is_active=True)
         .annotate(employers=Count("memberships", filter=current, distinct=True))
         .order_by("name")
     )

@@ -40,10 +40,18 @@ def audience(user) -> str:
     return "private" if sees_private(user) else "public"
 
 
+def public_partnerships() -> QuerySet[Partnership]:
+    """THE selector for what an anonymous visitor may see: partnerships marked public (deleted ones are gone).
+
+    Every public page, public API list and public figure (counts, goals, latest updates) starts from this
+    queryset, so a page's counts and its goals always agree.
+    """
+    return Partnership.objects.filter(is_public=True)
+
+
 def visible_partnerships(user) -> QuerySet[Partnership]:
-    """Partnerships `user` may see: all when signed in, published ones for the public."""
-    qs = Partnership.objects.all()
-    return qs if sees_private(user) else qs.filter(is_public=True)
+    """Partnerships `user` may see: all when signed in, the public selector's for the public."""
+    return Partnership.objects.all() if sees_private(user) else public_partnerships()
 
 
 def partnership_list(user, filters: PartnershipFilters) -> QuerySet[Partnership]:
@@ -185,12 +193,43 @@ def industries_summary(user, limit: int = 8) -> list[dict]:
     )
 
 
-def recent_changes(user, limit: int = 8):
-    """The latest partnership history records (who changed which partnership, when)."""
-    history = Partnership.history.select_related("history_user").order_by("-history_date")
+@dataclass(frozen=True)
+class RecentChange:
+    """One line of the dashboard's "Latest changes": when, which partnership (its name now), what happened."""
+
+    when: object
+    name: str
+    pk: int | None  # None when the partnership no longer exists (no link)
+    action: str
+    who: str = ""
+    reason: str = ""
+
+
+def recent_changes(user, limit: int = 8) -> list[RecentChange]:
+    """The latest changes to partnerships `user` may see.
+
+    The public gets the most recently updated public partnerships under their current names, never change
+    history (a historical record keeps whatever a name was once, and deleted or unpublished partnerships);
+    signed-in users get the change history, with deleted partnerships named but not linked.
+    """
     if not sees_private(user):
-        history = history.filter(is_public=True)
-    return list(history[:limit])
+        rows = public_partnerships().order_by("-updated_at", "name").values_list("updated_at", "name", "pk")
+        return [
+            RecentChange(when=when, name=name, pk=pk, action="updated") for when, name, pk in rows[:limit]
+        ]
+    history = list(Partnership.history.select_related("history_user").order_by("-history_date")[:limit])
+    existing = set(Partnership.objects.filter(pk__in=[h.id for h in history]).values_list("pk", flat=True))
+    return [
+        RecentChange(
+            when=h.history_date,
+            name=h.name,
+            pk=h.id if h.id in existing else None,
+            action=h.get_history_type_display().lower(),
+            who=h.history_user.username if h.history_user else "",
+            reason=h.history_change_reason or "",
+        )
+        for h in history
+    ]
 
 
 def dashboard(user) -> dict:
@@ -200,7 +239,7 @@ def dashboard(user) -> dict:
         return {
             "counts": dashboard_counts(user),
             "industries": industries_summary(user),
-            "goals": evaluate_goals(goals_for(user)),
+            "goals": evaluate_goals(goals_for(user), partnerships=visible_partnerships(user)),
             "recent": recent_changes(user),
         }
 
@@ -209,7 +248,11 @@ def dashboard(user) -> dict:
 
 def goal_results(user) -> list:
     """The goals `user` may see, evaluated now (cached per registry version)."""
-    return cached("goals", audience(user), lambda: evaluate_goals(goals_for(user)))
+    return cached(
+        "goals",
+        audience(user),
+        lambda: evaluate_goals(goals_for(user), partnerships=visible_partnerships(user)),
+    )
 
 
 def goals_for(user) -> QuerySet[Goal]:

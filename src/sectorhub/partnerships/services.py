@@ -41,6 +41,49 @@ def _check_change(user, partnership: Partnership) -> None:
         raise PermissionDenied("You may change only partnerships assigned to you.")
 
 
+# BLS's QCEW industry titles carry "NAICS 99 Unclassified" (99 ... 999999) for establishments whose industry is
+# not known: a placeholder, not an industry a partnership can be organised around.
+UNCLASSIFIED_PREFIX = "99"
+# No sector partnership, phase change or meeting in SectorHub predates NAICS itself (1997); anything earlier is a
+# typing slip (1900-01-01 is a date picker's default in some browsers).
+EARLIEST_PLAUSIBLE_DATE = dt.date(1997, 1, 1)
+
+
+def industries_for_codes(codes: Iterable[str]) -> list[Industry]:
+    """The Industry rows for NAICS codes, in the order given, or a ValidationError naming each code that is
+    unknown to BLS's industry titles or is BLS's "Unclassified" placeholder."""
+    codes = list(dict.fromkeys(c.strip() for c in codes if c.strip()))
+    found = Industry.objects.in_bulk(codes)
+    unknown = [c for c in codes if c not in found]
+    if unknown:
+        raise ValidationError({"industries": f"Unknown NAICS code: {', '.join(unknown)}."})
+    placeholders = [c for c in codes if c.startswith(UNCLASSIFIED_PREFIX)]
+    if placeholders:
+        raise ValidationError(
+            {
+                "industries": f"{', '.join(placeholders)} is BLS's “Unclassified” placeholder, not an industry. "
+                "Give the NAICS code of the industry the partnership serves."
+            }
+        )
+    return [found[c] for c in codes]
+
+
+def check_plausible_date(
+    field: str, value: dt.date | None, *, not_before: dt.date | None = None, what=""
+) -> None:
+    """Refuse a date before 1997 (NAICS) or before `not_before`, and a date in the future."""
+    if value is None:
+        return
+    if value < EARLIEST_PLAUSIBLE_DATE:
+        raise ValidationError(
+            {field: f"{value:%Y-%m-%d} is before 1997, earlier than any NAICS sector partnership."}
+        )
+    if not_before is not None and value < not_before:
+        raise ValidationError({field: f"{value:%Y-%m-%d} is before {what} ({not_before:%Y-%m-%d})."})
+    if value > dt.date.today():
+        raise ValidationError({field: "The date cannot be in the future."})
+
+
 @transaction.atomic
 def create_partnership(
     *,
@@ -106,15 +149,22 @@ def update_partnership(
         and not can_create_partnership(user, new_region)
     ):
         raise PermissionDenied("You may move partnerships only into regions assigned to you.")
-    for key, value in fields.items():
-        setattr(partnership, key, value)
-    partnership.full_clean()
-    record(partnership, user=user, reason="Partnership edited")
-    partnership.save()
+    changed = [key for key, value in fields.items() if getattr(partnership, key) != value]
+    for key in changed:
+        setattr(partnership, key, fields[key])
     if industries is not None:
         industries = list(industries)
         if not industries:
             raise ValidationError({"industries": "Give at least one NAICS code."})
+        if {i.pk for i in industries} == set(partnership.industries.values_list("pk", flat=True)):
+            industries = None  # the same codes: nothing to record
+    if not changed and industries is None:
+        return partnership  # a save that changes nothing leaves no history entry
+    check_plausible_date("launch_date", partnership.launch_date)
+    partnership.full_clean()
+    record(partnership, user=user, reason="Partnership edited")
+    partnership.save()
+    if industries is not None:
         partnership.industries.set(industries)
     return partnership
 
@@ -125,6 +175,10 @@ def change_phase(
 ) -> PhaseChange:
     """Move a partnership to a phase on a date, keeping the dated phase history."""
     _check_change(user, partnership)
+    first = partnership.phase_changes.order_by("changed_on").values_list("changed_on", flat=True).first()
+    check_plausible_date(
+        "changed_on", changed_on, not_before=first, what="the partnership's first recorded phase"
+    )
     change = PhaseChange(
         partnership=partnership,
         phase=phase,
@@ -192,6 +246,15 @@ def rate_quality(
 def log_meeting(*, user, partnership: Partnership, **fields) -> Meeting:
     """Add an entry to the meetings and engagements log."""
     _check_change(user, partnership)
+    check_plausible_date("held_on", fields.get("held_on"))
+    employers, attendees = fields.get("employers_present", 0), fields.get("attendees", 0)
+    if employers > attendees:
+        raise ValidationError(
+            {
+                "employers_present": f"{employers} employers present but {attendees} attendees: "
+                "employers present are counted among the attendees."
+            }
+        )
     meeting = Meeting(partnership=partnership, **fields)
     meeting.full_clean()
     record(meeting, user=user, reason="Meeting logged")
