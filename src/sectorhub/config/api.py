@@ -11,9 +11,9 @@ from ninja import NinjaAPI
 
 from sectorhub.assessments.api import router as assessments_router
 from sectorhub.core.api_docs import SiteSwagger
+from sectorhub.core.faults import RequestTimeout, fault_response
 from sectorhub.datapackages.api import router as datapackages_router
 from sectorhub.funding.api import router as funding_router
-from sectorhub.core.faults import RequestTimeout, fault_response
 from sectorhub.partnerships.api import router as partnerships_router
 from sectorhub.performance.api import router as performance_router
 from sectorhub.regions.api import router as regions_router
