@@ -19,11 +19,11 @@ from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 
-from bench import answer_many, generate, ingest, panel, profile
+from bench import answer_many, generate, ingest, panel, profile, startup
 from bench._harness import OUT, Row, run_case
 from sectorhub.paths import data_dir
 
-BENCHES = ("ingest", "answer_many", "panel", "profile")
+BENCHES = ("ingest", "answer_many", "panel", "profile", "startup")
 VERSIONS = (
     "duckdb",
     "ibis-framework",
@@ -192,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
             run_case("profile", "prepare", {"store": store, "data": shared.parent})
             calls = args.calls if not args.quick else 5
             rows += _guard("4 region profile", lambda: profile.run(store, reps, calls, log))
+
+    if "startup" in only:
+        rows += _guard("5 startup", lambda: startup.run(10 if not args.quick else 3, reps, log))
 
     print()
     print(table(rows))

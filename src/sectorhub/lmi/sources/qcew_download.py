@@ -30,11 +30,14 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
 import typer
 
 from sectorhub.paths import data_dir, home_dir
+
+if TYPE_CHECKING:  # httpx is imported by the functions that download, so `sectorhub lmi` starts fast
+    import httpx
 
 DEFAULT_BASE_URL = "https://data.bls.gov"
 BASE_URL_ENV = "SECTORHUB_QCEW_BASE_URL"
@@ -287,6 +290,8 @@ def download_file(
     sleep: Callable[[float], None] = time.sleep,
 ) -> Path:
     """Fetch one target into ``dest`` (resuming a ``.part``, retrying with backoff); return the final path."""
+    import httpx
+
     final = dest / target.filename
     part = dest / (target.filename + ".part")
     meta = dest / (target.filename + ".part.json")
@@ -351,6 +356,8 @@ def fetch_qcew(
     dest.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     failures: list[tuple[str, str]] = []
+    import httpx
+
     client_timeout = httpx.Timeout(timeout, connect=min(timeout, 15.0))
     with httpx.Client(
         timeout=client_timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}
