@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import re
+import shutil
 import tempfile
 import uuid
 import zipfile
@@ -35,7 +37,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import polars as pl
 
 from sectorhub.lmi.sources import qcew
@@ -43,6 +44,8 @@ from sectorhub.paths import data_dir, home_dir
 
 STORE_FILE = "lmi.duckdb"
 PARTS_SUFFIX = ".parts"
+# A load writes its parts into ``<parts>/staging-<pid>/`` first; a folder whose process is gone is swept.
+STAGING_PREFIX = "staging-"
 
 PUB_MEASURES = qcew.MEASURES
 # The publisher's over-the-year changes the engine uses (to reach back a year when the earlier year is not
@@ -119,6 +122,8 @@ REFERENCE_FILES = {
     "ownership_titles": ("qcew_ownership_titles_2016_derived.csv", "own_code", "own_title"),
     "agglvl_titles": ("qcew_agglvl_titles_2016_derived.csv", "agglvl_code", "agglvl_title"),
 }
+# Tables that only a completed load creates; asking for one before that raises NotLoadedError.
+LOAD_TABLES = ("reference_shares",)
 TITLES = (
     ("area_titles", "area_fips", "area_title"),
     ("industry_titles", "industry_code", "industry_title"),
@@ -136,6 +141,10 @@ class LoadError(Exception):
         self.errors = errors
         lines = "\n".join(f"  {e}" for e in errors)
         super().__init__(f"nothing was loaded; {len(errors)} problem(s):\n{lines}")
+
+
+class NotLoadedError(FileNotFoundError):
+    """The store has never completed a load, so there is nothing (not even national shares) to answer from."""
 
 
 @dataclass
@@ -178,14 +187,14 @@ class _File:
     layout: qcew.Layout
     sha: str
     file_id: int
-    raw: pl.DataFrame | None  # None once streamed into its part
+    rows_frame: pl.DataFrame | None  # canonical rows (file_id 0 until numbered); None once written
     years: list[int]
     periods: str
     areas: list[str]  # normalised codes
     rows: int
     missing_areas: int  # rows without an area code (an error)
-    # Titled files: the raw codes of each titled column (to look for titles the title tables lack).
-    codes: dict[str, set[str]] = field(default_factory=dict)
+    # Titled files: each title table's (code, title) pairs, one per code (for titles the tables lack).
+    titles: dict[str, pl.DataFrame] = field(default_factory=dict)
 
 
 @dataclass
@@ -240,7 +249,11 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
-        """Open (and create if needed) the store; default ``SECTORHUB_HOME/lmi.duckdb``."""
+        """Open (and create if needed) the store; default ``SECTORHUB_HOME/lmi.duckdb``.
+
+        Read-only, the store must exist and hold a completed load (else FileNotFoundError or NotLoadedError,
+        a FileNotFoundError whose message says to run ``sectorhub lmi load``).
+        """
         path = Path(path) if path else home_dir() / STORE_FILE
         if read_only and not path.exists():
             raise FileNotFoundError(f"no SectorHub store at {path}: run `sectorhub lmi load` first")
@@ -249,6 +262,8 @@ class Store:
         store = cls(con, path, path.with_name(path.name + PARTS_SUFFIX), read_only)
         try:
             store._setup()
+            if read_only:  # every reader needs a completed load: say so here, not as a missing table later
+                store.require_loaded()
         except BaseException:
             con.close()
             raise
@@ -267,6 +282,8 @@ class Store:
         # The CLI shows its own progress; DuckDB's bar would interleave with it.
         self.con.execute("SET enable_progress_bar = false")
         self.con.execute("SET parquet_metadata_cache = true")
+        # Any open, read-only too, sweeps what killed loads staged: those folders are never in the catalog.
+        sweep_staging(self.parts)
         if not self.read_only:
             self.con.execute(SCHEMA)
             self._migrate()
@@ -289,6 +306,11 @@ class Store:
         self.con.execute("DROP TABLE qcew")
         self.con.execute("DROP TABLE IF EXISTS qcew_annual_derived")
         self.con.execute("COMMIT")
+
+    @property
+    def staging(self) -> Path:
+        """This process's folder for the parts (and unzipped members) of a load that has not committed yet."""
+        return self.parts / f"{STAGING_PREFIX}{os.getpid()}"
 
     def _remove_orphans(self) -> None:
         """Delete parts of loads that never committed (killed or failed) and parts replaced by later loads."""
@@ -359,10 +381,30 @@ class Store:
         return self._ibis
 
     def table(self, name: str):
-        """An Ibis table of the store, cached until the next load (each lookup otherwise queries the schema)."""
+        """An Ibis table of the store, cached until the next load (each lookup otherwise queries the schema).
+
+        Raises :class:`NotLoadedError` for a table only a completed load creates (``reference_shares``).
+        """
         if name not in self._tables:
+            if name in LOAD_TABLES and not self.has_table(name):
+                self.require_loaded()
             self._tables[name] = self.ibis.table(name)
         return self._tables[name]
+
+    def has_table(self, name: str) -> bool:
+        """Whether the store's database has this table (or view)."""
+        found = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary", [name]
+        ).fetchall()[0][0]
+        return bool(found)
+
+    def require_loaded(self) -> None:
+        """Raise :class:`NotLoadedError` unless a load has completed (its national shares exist)."""
+        if not self.has_table("reference_shares"):
+            raise NotLoadedError(
+                f"the store {self.path or '(memory)'} has no completed load yet: "
+                "run `sectorhub lmi load FILES` (QCEW CSVs, folders or zips) first"
+            )
 
     def prepare(self, name: str, build: Callable[[], object]) -> str:
         """Compile an Ibis expression (built by ``build``) once per store into a DuckDB prepared statement.
@@ -412,8 +454,15 @@ class Store:
         """Load QCEW files, folders of them or zips, all or nothing; see the module docstring."""
         if self.read_only:
             raise PermissionError("this store was opened read-only")
+        self.staging.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._load_staged(paths, progress)
+        finally:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _load_staged(self, paths: Iterable[str | Path], progress: Progress | None) -> LoadResult:
         with contextlib.ExitStack() as stack:
-            inputs = list(_expand(paths, stack))
+            inputs = list(_expand(paths, stack, self.staging))
             if not inputs:
                 raise LoadError([qcew.QCEWFormatError("(arguments)", None, None, "no QCEW CSV files found")])
             # Every header is checked before anything is read, so all layout problems are reported at once.
@@ -455,7 +504,6 @@ class Store:
         def flush() -> None:
             if batch:
                 parts.append(self._write_part(list(batch), titled))
-                written.append(parts[-1].name)
                 batch.clear()
 
         # SHA-256 digests are computed on one thread, and small files are read ahead on others (Polars releases
@@ -483,10 +531,10 @@ class Store:
                 if sha is None:
                     # The digest of a large file is taken while it streams; the part is dropped if it was known.
                     flush()
-                    part = self._stream_part(item, layout, next_id, written)
+                    part = self._stream_part(item, layout, next_id)
                     sha = shas[i].result()
                     if sha in known:
-                        (self.parts / written.pop()).unlink(missing_ok=True)
+                        (self.staging / part.name).unlink(missing_ok=True)
                         result.files.append(FileResult(item.name, "unchanged", known[sha]))
                         continue
                     part.files[0].sha = sha
@@ -510,6 +558,11 @@ class Store:
             progress("national reference shares", len(inputs), len(inputs))
         self.con.execute("BEGIN TRANSACTION")
         try:
+            # Staged parts move beside the catalogued ones now; should the process die before COMMIT, they are
+            # orphans that the next writable open removes.
+            for part in parts:
+                os.replace(self.staging / part.name, self.parts / part.name)
+                written.append(part.name)
             self._merge_titles(parts)
             replaced = self._commit_parts(parts, written)
             now = datetime.now(UTC)
@@ -554,12 +607,9 @@ class Store:
 
     def _write_part(self, files: list[_File], known: dict[str, set[str]]) -> _Part:
         """Turn files of one layout into canonical rows, check them, and write them as one new Parquet part."""
-        raw = files[0].raw if len(files) == 1 else pl.concat([f.raw for f in files], rechunk=False)
-        ids = np.repeat(np.array([f.file_id for f in files], dtype=np.int32), [f.rows for f in files])
-        raw = raw.with_columns(file_id=pl.Series(ids))
-        short = bool(raw.height) and raw["area_fips"].str.len_bytes().min() < 5
-        frame = _canonical(raw, files[0].layout, short)
-        titles = _new_titles(raw, files, known) if files[0].layout.has_titles else {}
+        numbered = [f.rows_frame.with_columns(file_id=pl.lit(f.file_id, pl.Int32)) for f in files]
+        frame = numbered[0] if len(numbered) == 1 else pl.concat(numbered, rechunk=False)
+        titles = _new_titles(files, known) if files[0].layout.has_titles else {}
         for table, key, _ in TITLES:
             if table in titles:
                 known[table].update(titles[table][key].to_list())
@@ -567,17 +617,20 @@ class Store:
         _check_areas(files, known["area_titles"])
         name = _part_name()
         frame.write_parquet(
-            self.parts / name, compression=PART_COMPRESSION, statistics=True, row_group_size=ROW_GROUP
+            self.staging / name, compression=PART_COMPRESSION, statistics=True, row_group_size=ROW_GROUP
         )
+        # Only the written part keeps the rows: memory stays bounded by one part whatever the number of files.
+        for f in files:
+            f.rows_frame = None
+            f.titles = {}
         return _Part(name, files, titles)
 
-    def _stream_part(self, item: _Input, layout: qcew.Layout, file_id: int, written: list[str]) -> _Part:
+    def _stream_part(self, item: _Input, layout: qcew.Layout, file_id: int) -> _Part:
         """Parse, convert and write one large file as one streaming pipeline (less memory, both cores busy).
 
         The file's SHA-256 is the caller's to set (it is computed meanwhile)."""
         name = _part_name()
-        path = self.parts / name
-        written.append(name)
+        path = self.staging / name
         scan = pl.scan_csv(item.path, schema=_schema(layout), quote_char='"').select(_needed(layout))
         frame = _canonical(scan.with_columns(file_id=pl.lit(file_id, pl.Int32)), layout)
         try:
@@ -692,9 +745,7 @@ class Store:
             "CREATE OR REPLACE TEMP TABLE _refresh_years AS SELECT unnest(?::INTEGER[]) AS year", [years]
         )
         sql = compiled.query("reference_estimated" if self._needs_estimate(years) else "reference_us")
-        if self.con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'reference_shares'"
-        ).fetchall()[0][0]:
+        if self.has_table("reference_shares"):
             self.con.execute("DELETE FROM reference_shares WHERE year IN (SELECT year FROM _refresh_years)")
             self.con.execute(f"INSERT INTO reference_shares {sql}")
         else:
@@ -816,24 +867,30 @@ def _stats(frame: pl.LazyFrame, checks: list[tuple[str, pl.Expr, str]]) -> dict:
 
 
 def _read_noted(item: _Input, layout: qcew.Layout) -> tuple[pl.DataFrame, list[int], str, list[str], dict]:
-    """Read one file and note what it holds: years, periods, areas (ledger, catalog) and the codes it titles."""
+    """Read one file as canonical rows and note what it holds: years, periods, areas (ledger, catalog) and the
+    titles it carries, one per code. The parsed columns (titles included) are dropped here, on the reader's
+    thread, so a batch waiting to be written holds only canonical rows."""
     raw = _read(item, layout)
     years = sorted(int(y) for y in raw["year"].unique().to_list() if y is not None)
     periods = ",".join(sorted(q for q in raw["qtr"].unique().to_list() if q is not None))
     areas = sorted(
         {qcew.normalize_area_code(a) for a in raw["area_fips"].unique().to_list() if a is not None}
     )
-    codes = {}
+    titles = {}
     if layout.has_titles:
-        codes = {key: set(raw[key].unique().drop_nulls().to_list()) for _, key, _ in TITLES[1:]}
-        codes["area_fips"] = set(raw["area_fips"].unique().drop_nulls().to_list())
-    return raw, years, periods, areas, codes
+        titles = {
+            table: raw.select(key, title).filter(pl.col(key).is_not_null()).unique(subset=[key], keep="first")
+            for table, key, title in TITLES
+        }
+    short = bool(raw.height) and raw["area_fips"].str.len_bytes().min() < 5
+    rows = _canonical(raw.with_columns(file_id=pl.lit(0, pl.Int32)), layout, short)
+    return rows, years, periods, areas, titles
 
 
 def _file(item: _Input, layout: qcew.Layout, sha: str, file_id: int, noted) -> _File:
-    raw, years, periods, areas, codes = noted
-    missing = raw["area_fips"].null_count()
-    return _File(item, layout, sha, file_id, raw, years, periods, areas, raw.height, missing, codes)
+    rows, years, periods, areas, titles = noted
+    missing = rows["area_fips"].null_count()
+    return _File(item, layout, sha, file_id, rows, years, periods, areas, rows.height, missing, titles)
 
 
 def _canonical(raw, layout: qcew.Layout, short_areas: bool = True):
@@ -874,16 +931,16 @@ def _canonical(raw, layout: qcew.Layout, short_areas: bool = True):
     return frame
 
 
-def _new_titles(raw: pl.DataFrame, files: list[_File], known: dict[str, set[str]]) -> dict[str, pl.DataFrame]:
-    """Titles titled files carry for codes the title tables lack (only those codes' rows are looked at)."""
+def _new_titles(files: list[_File], known: dict[str, set[str]]) -> dict[str, pl.DataFrame]:
+    """Titles titled files carry for codes the title tables lack."""
     titles = {}
     for table, key, title in TITLES:
-        codes = set().union(*(f.codes.get(key, set()) for f in files))
+        pairs = pl.concat([f.titles[table] for f in files if table in f.titles])
         norm = qcew.normalize_area_code if key == "area_fips" else str
-        unknown = [c for c in codes if norm(c) not in known[table]]
+        unknown = [c for c in pairs[key].unique().to_list() if norm(c) not in known[table]]
         if not unknown:
             continue
-        t = raw.filter(pl.col(key).is_in(unknown)).select(key, title)
+        t = pairs.filter(pl.col(key).is_in(unknown)).select(key, title)
         t = t.filter(pl.col(title).is_not_null() & (pl.col(title) != ""))
         if key == "area_fips":
             t = t.with_columns(area_fips=pl.col("area_fips").map_elements(norm, return_dtype=pl.String))
@@ -958,6 +1015,29 @@ def _canonical_select(have: set[str]) -> str:
     return ", ".join(f"{c}::{t} AS {c}" if c in have else f"NULL::{t} AS {c}" for c, t in COLUMNS)
 
 
+def sweep_staging(parts: Path) -> list[Path]:
+    """Remove the staging folders of loads whose process is gone (killed); return the folders removed."""
+    removed = []
+    if not parts.is_dir():
+        return removed
+    for folder in parts.glob(f"{STAGING_PREFIX}*"):
+        pid = folder.name.removeprefix(STAGING_PREFIX)
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
 def _part_name() -> str:
     return f"part-{uuid.uuid4().hex}.parquet"
 
@@ -988,8 +1068,9 @@ def _is_csv(name: str) -> bool:
     return name.lower().endswith((".csv", ".csv.gz", ".txt", ".txt.gz"))
 
 
-def _expand(paths: Iterable[str | Path], stack: contextlib.ExitStack) -> Iterator[_Input]:
-    """Every CSV named by the arguments: files, folders (recursively, sorted) and zip members."""
+def _expand(paths: Iterable[str | Path], stack: contextlib.ExitStack, scratch: Path) -> Iterator[_Input]:
+    """Every CSV named by the arguments: files, folders (recursively, sorted) and zip members (unzipped into
+    ``scratch``, the load's staging folder, so a killed load leaves none behind)."""
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -997,9 +1078,9 @@ def _expand(paths: Iterable[str | Path], stack: contextlib.ExitStack) -> Iterato
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if _is_csv(child.name) or child.suffix.lower() == ".zip":
-                    yield from _expand([child], stack)
+                    yield from _expand([child], stack, scratch)
         elif path.suffix.lower() == ".zip":
-            tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="qcew-zip-", dir=home_dir())))
+            tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="zip-", dir=scratch)))
             try:
                 archive = stack.enter_context(zipfile.ZipFile(path))
             except zipfile.BadZipFile as exc:
