@@ -247,5 +247,5 @@ def _present(df: pd.DataFrame, period: str) -> pd.DataFrame:
     data["lower_bound"] = df["lower_bound"].to_numpy(dtype=bool)[order]
     out = pd.DataFrame(data)
     # Where the national shares behind the LQs came from, for every output to show.
-    out.attrs["lq_reference"] = "; ".join(sorted(set(df["lq_reference"].dropna())))
+    out.attrs["lq_reference"] = M.reference_note(df["lq_reference"])
     return out

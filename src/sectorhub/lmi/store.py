@@ -122,6 +122,17 @@ REFERENCE_FILES = {
     "ownership_titles": ("qcew_ownership_titles_2016_derived.csv", "own_code", "own_title"),
     "agglvl_titles": ("qcew_agglvl_titles_2016_derived.csv", "agglvl_code", "agglvl_title"),
 }
+# The rows the national reference shares can read (see measures.national_reference): U.S. and statewide rows,
+# and every row of a period without statewide published LQs.
+REFRESH_ROWS = """
+SELECT * FROM qcew WHERE year IN (SELECT year FROM _refresh_years) AND (
+    area_fips = 'US000' OR regexp_full_match(area_fips, '[0-9]{2}000')
+    OR (year, qtr) NOT IN (
+        SELECT DISTINCT year, qtr FROM qcew WHERE regexp_full_match(area_fips, '[0-9]{2}000')
+        AND size_code = '0' AND pub_lq_disclosure_code IS NOT NULL AND year IN (SELECT year FROM _refresh_years)
+    )
+)
+"""
 # Tables that only a completed load creates; asking for one before that raises NotLoadedError.
 LOAD_TABLES = ("reference_shares",)
 TITLES = (
@@ -745,11 +756,17 @@ class Store:
             "CREATE OR REPLACE TEMP TABLE _refresh_years AS SELECT unnest(?::INTEGER[]) AS year", [years]
         )
         sql = compiled.query("reference_estimated" if self._needs_estimate(years) else "reference_us")
+        # The estimate reads only the rows it can use (national_reference): the U.S. and statewide files, and
+        # every area in periods without statewide LQs. Filtering first keeps a national load's refresh small
+        # (14 M county rows are never joined); the answer is the same.
+        self.con.execute(f"CREATE OR REPLACE TEMP VIEW _refresh_rows AS {REFRESH_ROWS}")
+        sql = sql.replace('FROM "qcew"', 'FROM "_refresh_rows"')
         if self.has_table("reference_shares"):
             self.con.execute("DELETE FROM reference_shares WHERE year IN (SELECT year FROM _refresh_years)")
             self.con.execute(f"INSERT INTO reference_shares {sql}")
         else:
             self.con.execute(f"CREATE TABLE reference_shares AS {sql}")
+        self.con.execute("DROP VIEW _refresh_rows")
         self.con.execute("DROP TABLE _refresh_years")
         self._tables.clear()
 
