@@ -20,6 +20,22 @@ _EXPORTS: dict[str, str] = {
     # The store: loaded data, read-only handles.
     "Store": "sectorhub.lmi.store:Store",
     "STORE_FILE": "sectorhub.lmi.store:STORE_FILE",
+    "LoadError": "sectorhub.lmi.store:LoadError",
+    "NotLoadedError": "sectorhub.lmi.store:NotLoadedError",
+    "shared_store": "sectorhub.lmi.catalog:shared_store",
+    "SharedStore": "sectorhub.lmi.catalog:SharedStore",
+    # What is loaded: periods, titles.
+    "loaded_periods": "sectorhub.lmi.catalog:loaded_periods",
+    "titles": "sectorhub.lmi.catalog:titles",
+    # Regions and cells: profiles, LQs, exports.
+    "region_industries": "sectorhub.lmi.regions:region_industries",
+    "region_profile": "sectorhub.lmi.regions:region_profile",
+    "parse_counties": "sectorhub.lmi.regions:parse_counties",
+    "RegionError": "sectorhub.lmi.regions:RegionError",
+    "cell_lqs": "sectorhub.lmi.cells:cell_lqs",
+    "export_frame": "sectorhub.lmi.export:export_frame",
+    "reference_note": "sectorhub.lmi.measures:reference_note",
+    "SETTINGS": "sectorhub.lmi.measures:SETTINGS",
     # Data packages and their renderers.
     "build_package": "sectorhub.lmi.packages:build_package",
     "render_package": "sectorhub.lmi.packages:render",

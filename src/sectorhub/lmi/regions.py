@@ -76,12 +76,10 @@ def region_profile(store, *, counties: Sequence[str], ownership: str = "5", leve
 
     Annual periods are included for years published as annual files and for years with all four quarters.
     """
+    from sectorhub.lmi.catalog import loaded_periods
+
     counties = parse_counties(list(counties))
-    loaded = store.sql(
-        "SELECT year, qtr FROM qcew WHERE area_fips IN (SELECT unnest(?::VARCHAR[])) AND own_code = '0' "
-        "AND industry_code = '10' GROUP BY 1, 2 HAVING count(DISTINCT area_fips) = ? ORDER BY 1, 2",
-        [counties, len(counties)],
-    ).fetchall()
+    loaded = loaded_periods(store, counties, newest_first=False)
     if not loaded:
         raise RegionError(f"no period is loaded for all of the counties {', '.join(counties)}")
     periods = sorted(set(loaded) | {(y, "A") for y in {y for y, _ in loaded} if _all_quarters(loaded, y)})
