@@ -19,11 +19,11 @@ from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 
-from bench import answer_many, generate, ingest, panel, profile, startup
+from bench import answer_many, generate, ingest, national, panel, profile, startup
 from bench._harness import OUT, Row, run_case
 from sectorhub.paths import data_dir
 
-BENCHES = ("ingest", "answer_many", "panel", "profile", "startup")
+BENCHES = ("ingest", "answer_many", "panel", "profile", "startup", "national")
 VERSIONS = (
     "duckdb",
     "ibis-framework",
@@ -195,6 +195,15 @@ def main(argv: list[str] | None = None) -> int:
 
     if "startup" in only:
         rows += _guard("5 startup", lambda: startup.run(10 if not args.quick else 3, reps, log))
+
+    if "national" in only:
+        where = national.folder()
+        if where is None:
+            log(
+                f"skipping the national set: set {national.ENV} to the 2016.q1-q4.by_area folder (docs/benchmarks.md)"
+            )
+        else:
+            rows += _guard("6 national", lambda: national.run(where, 1 if args.reps is None else reps, log))
 
     print()
     print(table(rows))
