@@ -115,13 +115,9 @@ def region_frame(
         if period not in {"1", "2", "3", "4", "A"}:
             raise RegionError(f"period must be 1, 2, 3, 4 or A; got {period!r}")
         wanted.append((int(year), period))
-    state = store.__dict__.setdefault("_region_state", {})
-    if not state:
-        state["published_annual"] = {
-            y for (y,) in store.sql("SELECT DISTINCT year FROM qcew WHERE qtr = 'A'").fetchall()
-        }
-    direct = [(y, p) for y, p in wanted if p != "A" or y in state["published_annual"]]
-    derived = sorted({y for y, p in wanted if p == "A" and y not in state["published_annual"]})
+    annual = store.published_annual_years()
+    direct = [(y, p) for y, p in wanted if p != "A" or y in annual]
+    derived = sorted({y for y, p in wanted if p == "A" and y not in annual})
     # The request (kind c: county, p: period, y: derived-annual year) the prepared query reads.
     rows = [("c", c, None, None) for c in counties] + [("p", None, y, p) for y, p in direct]
     rows += [("y", None, y, None) for y in derived]
