@@ -30,9 +30,11 @@ def export_frame(
 ):
     """The selected rows as a DataFrame in BLS's single-file column order for the period type."""
     q = store.table("qcew")
-    sel = q
     if areas:
-        sel = sel.filter(sel.area_fips.isin(areas))
+        # Totals, prior years and their codes are needed for the selected areas only: never join the whole store
+        # (a one-county export of the national set took 2.5 GB that way).
+        q = q.filter(q.area_fips.isin(areas))
+    sel = q
     if year is not None:
         sel = sel.filter(sel.year == int(year))
     if period is not None:
