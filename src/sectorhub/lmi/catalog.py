@@ -79,7 +79,13 @@ class SharedStore:
                 if self._store is not None:
                     self._store.close()
                     self._store = None
-                self._store = Store.open(path, read_only=True)
+                store = Store.open(path, read_only=True)
+                try:
+                    store.require_loaded()
+                except BaseException:
+                    store.close()
+                    raise
+                self._store = store
                 self._stamp = stamp
             return self._store
 

@@ -152,6 +152,7 @@ def ledger(
 
     try:
         with Store.open(store_path, read_only=True) as store:
+            store.require_loaded()
             rows = store.ledger()
     except FileNotFoundError as exc:
         _fail(str(exc))

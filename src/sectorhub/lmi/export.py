@@ -29,6 +29,7 @@ def export_frame(
     store, *, areas: list[str] | None = None, year: int | None = None, period: str | None = None
 ):
     """The selected rows as a DataFrame in BLS's single-file column order for the period type."""
+    store.require_loaded()
     q = store.table("qcew")
     if areas:
         # Totals, prior years and their codes are needed for the selected areas only: never join the whole store

@@ -21,13 +21,10 @@ import numpy as np
 import pandas as pd
 
 from sectorhub.lmi import measures as M
+from sectorhub.lmi.schema import RegionError  # defined below the store: NotLoadedError is one
 
 # County aggregation level by NAICS digits (BLS agg-level titles); MSA levels are these minus 30, states minus 20.
 COUNTY_AGGLVL = {"total": "71", "supersector": "73", 2: "74", 3: "75", 4: "76", 5: "77", 6: "78"}
-
-
-class RegionError(ValueError):
-    """A region request that cannot be answered (unknown county, period not loaded, bad level)."""
 
 
 def parse_counties(text: str | Sequence[str]) -> list[str]:

@@ -109,8 +109,15 @@ class LoadError(Exception):
         super().__init__(f"nothing was loaded; {len(errors)} problem(s):\n{lines}")
 
 
-class NotLoadedError(FileNotFoundError):
-    """The store has never completed a load, so there is nothing (not even national shares) to answer from."""
+class RegionError(ValueError):
+    """A region request that cannot be answered (unknown county, period not loaded, bad level)."""
+
+
+class NotLoadedError(FileNotFoundError, RegionError):
+    """The store has never completed a load, so there is nothing (not even national shares) to answer from.
+
+    A FileNotFoundError (like a missing store) and a :class:`RegionError` (a request that cannot be answered),
+    so every command's existing handler reports its message."""
 
 
 @dataclass

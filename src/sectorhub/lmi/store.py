@@ -126,8 +126,8 @@ class Store:
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
         """Open (and create if needed) the store; default ``SECTORHUB_HOME/lmi.duckdb``.
 
-        Read-only, the store must exist and hold a completed load (else FileNotFoundError or NotLoadedError,
-        a FileNotFoundError whose message says to run ``sectorhub lmi load``).
+        Read-only, the store must exist (else FileNotFoundError). A query that needs a completed load raises
+        NotLoadedError (a FileNotFoundError and a RegionError) whose message says to run ``sectorhub lmi load``.
         """
         path = Path(path) if path else home_dir() / STORE_FILE
         if read_only and not path.exists():
@@ -137,8 +137,6 @@ class Store:
         store = cls(con, path, path.with_name(path.name + PARTS_SUFFIX), read_only)
         try:
             store._setup()
-            if read_only:  # every reader needs a completed load: say so here, not as a missing table later
-                store.require_loaded()
         except BaseException:
             con.close()
             raise
