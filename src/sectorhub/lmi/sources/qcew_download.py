@@ -39,6 +39,16 @@ from sectorhub.paths import data_dir, home_dir
 if TYPE_CHECKING:  # httpx is imported by the functions that download, so `sectorhub lmi` starts fast
     import httpx
 
+
+def __getattr__(name: str):
+    """``qcew_download.httpx`` still names the HTTP client module (imported on first use)."""
+    if name == "httpx":
+        import httpx
+
+        return httpx
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 DEFAULT_BASE_URL = "https://data.bls.gov"
 BASE_URL_ENV = "SECTORHUB_QCEW_BASE_URL"
 USER_AGENT = "SectorHub QCEW downloader (+https://www.bls.gov/cew/downloadable-data-files.htm)"
