@@ -19,11 +19,11 @@ from dataclasses import asdict
 from importlib import metadata
 from pathlib import Path
 
-from bench import answer_many, generate, ingest, panel, profile
+from bench import answer_many, generate, ingest, national, panel, profile, startup
 from bench._harness import OUT, Row, run_case
 from sectorhub.paths import data_dir
 
-BENCHES = ("ingest", "answer_many", "panel", "profile")
+BENCHES = ("ingest", "answer_many", "panel", "profile", "startup", "national")
 # Cases that need more than generated inputs (the demo loaded, a server port): run only when named with --only.
 EXTRA_BENCHES = ("package_cold",)
 VERSIONS = (
@@ -204,6 +204,18 @@ def main(argv: list[str] | None = None) -> int:
         from bench import package_cold
 
         package_cold.main([])  # prints its own table (a fresh server, cold and warm, 10 and 50 clients)
+
+    if "startup" in only:
+        rows += _guard("5 startup", lambda: startup.run(10 if not args.quick else 3, reps, log))
+
+    if "national" in only:
+        where = national.folder()
+        if where is None:
+            log(
+                f"skipping the national set: set {national.ENV} to the 2016.q1-q4.by_area folder (docs/benchmarks.md)"
+            )
+        else:
+            rows += _guard("6 national", lambda: national.run(where, 1 if args.reps is None else reps, log))
 
     print()
     print(table(rows))

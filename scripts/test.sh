@@ -29,6 +29,7 @@ fi
 
 $BIN/ruff check src tests bench
 $BIN/ruff format --check src tests bench
+$BIN/lint-imports --no-cache  # the layer contracts in pyproject.toml [tool.importlinter]
 $BIN/python manage.py makemigrations --check --dry-run >/dev/null
 set +e
 $BIN/pytest -q -p no:cacheprovider "$@"

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 
-import typer
 from typer.testing import CliRunner
 
 
@@ -20,11 +19,11 @@ def _walk(group, path: list[str]):
 
 def render() -> str:
     """The Markdown page: one section per command with its help text."""
-    from sectorhub.cli import app
+    from sectorhub.cli import app, full_command
 
     os.environ.setdefault("COLUMNS", "100")
     os.environ["TERM"] = "dumb"
-    root = typer.main.get_command(app)
+    root = full_command()
     runner = CliRunner()
     parts = [
         "# The `sectorhub` command line\n",

@@ -381,5 +381,6 @@ def test_region_output_names_its_lq_reference(loaded_store):
     df = region_industries(loaded_store, counties=["39049"], year=2016, period="2")
     parts = df.attrs["lq_reference"].split("; ")
     assert parts and all(
-        re.fullmatch(r"estimated from the published LQs of [0-9]+ statewide files", p) for p in parts
+        re.fullmatch(r"estimated from the published LQs of [0-9]+( to [0-9]+)? statewide files", p)
+        for p in parts
     )

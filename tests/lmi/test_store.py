@@ -202,7 +202,9 @@ def test_a_revised_file_replaces_the_rows_it_republishes(shared_data, tmp_path):
 
 KILL_SCRIPT = """
 import sys
+from sectorhub.lmi import store as module
 from sectorhub.lmi.store import Store
+module.PART_ROWS = 20_000  # parts are written (staged) well before the kill
 store = Store.open(sys.argv[1])
 def tick(name, done, total):
     print(done, name, flush=True)
@@ -238,6 +240,12 @@ def test_a_load_killed_midway_leaves_the_store_as_it_was(shared_data, tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
+    # The killed load staged its parts under its process id; any open, even a read-only one, sweeps them.
+    staged = db.with_name(db.name + ".parts") / f"staging-{proc.pid}"
+    assert any(p.name.startswith("part-") for p in staged.iterdir())
+    with Store.open(db, read_only=True) as store:
+        assert not staged.exists()
+        assert rows_of(store) == before_rows
     with Store.open(db) as store:
         assert store.ledger() == before_ledger
         assert rows_of(store) == before_rows
@@ -344,3 +352,44 @@ def test_a_store_whose_parts_are_missing_says_so_when_opened(shared_data, tmp_pa
     part.unlink()
     with pytest.raises(FileNotFoundError, match=r"missing from .*lmi\.duckdb\.parts"):
         Store.open(db, read_only=True)
+
+
+NOT_LOADED = "has no completed load yet: run `sectorhub lmi load FILES`"
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["lmi", "region", "--counties", "39049,39041", "--year", "2016", "--period", "A"], NOT_LOADED),
+        (["lmi", "export", "--areas", "39049"], NOT_LOADED),
+        (["lmi", "ledger"], NOT_LOADED),
+        (
+            ["package", "build", "--counties", "39049", "--year", "2016", "--period", "A", "--out", "x.html"],
+            "2016 annual average is not loaded for every county of the region; missing: 39049",
+        ),
+    ],
+)
+def test_a_store_that_never_completed_a_load_answers_with_a_message_not_a_traceback(tmp_path, args, says):
+    """Opened for writing once (so its tables exist) but never loaded: every reader says to run `lmi load`."""
+    from typer.testing import CliRunner
+
+    from sectorhub.cli import app
+
+    db = tmp_path / "lmi.duckdb"
+    Store.open(db).close()
+    result = CliRunner().invoke(app, [*args, "--store", str(db)])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    text = " ".join(result.output.split())  # rich wraps long lines
+    assert says in text
+
+
+def test_a_writable_store_without_a_load_refuses_queries_with_not_loaded_error():
+    """In code, the same: a query needing the national shares raises NotLoadedError, not Ibis's TableNotFound."""
+    from sectorhub.lmi.regions import region_industries
+    from sectorhub.lmi.store import NotLoadedError
+
+    store = Store.memory()
+    with pytest.raises(NotLoadedError, match="no completed load"):
+        region_industries(store, counties=["39049"], year=2016, period="A")
+    store.close()

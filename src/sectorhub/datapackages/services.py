@@ -25,7 +25,7 @@ def publish_package(*, user, region, choice: selectors.Choice) -> PublishedPacka
     """
     if not can_publish(user):
         raise PermissionDenied("only state staff publish data packages")
-    from sectorhub.lmi.packages.render_html import fragment
+    from sectorhub.lmi.api import package_fragment as fragment
 
     pkg = selectors.region_package(region, choice)
     if pkg.estimates_included:  # docs/methods.md, "What a published package contains"
@@ -62,8 +62,7 @@ def upload_training_supply(*, user, region, upload, separation_rate: str = "") -
     import tempfile
     from pathlib import Path
 
-    from sectorhub.lmi.packages.supply_cli import read_separation_rate
-    from sectorhub.lmi.sources import ipeds
+    from sectorhub.lmi.api import IpedsFormatError, read_ipeds_completions, read_separation_rate
 
     if not can_upload_training(user):
         raise PermissionDenied("only state staff and analysts upload training supply")
@@ -86,8 +85,8 @@ def upload_training_supply(*, user, region, upload, separation_rate: str = "") -
             for chunk in upload.chunks():
                 fh.write(chunk)
         try:
-            parsed = ipeds.read_completions(path)
-        except ipeds.IpedsFormatError as exc:
+            parsed = read_ipeds_completions(path)
+        except IpedsFormatError as exc:
             raise ValueError(str(exc).replace(str(path), name)) from None
     by_cip = parsed.table.groupby("cip_code", as_index=False)["completers"].sum()
     if by_cip.empty:

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from sectorhub.lmi.sources.cip_soc import CodeError
+from sectorhub.lmi.api import CodeError
 from sectorhub.regions.models import Region
 
 SOC_PLACEHOLDER = "00-0000"
@@ -47,7 +47,7 @@ def occupation_link_pattern(region=None) -> str:
 
 def occupation(request, soc: str):
     """One occupation: profile, wages in the region's OEWS areas with their source, skills, knowledge, pathways."""
-    from sectorhub.lmi.packages.occupation import occupation_page
+    from sectorhub.lmi.api import occupation_page
 
     region = _region(request)
     counties = sorted(c.fips for c in region.counties.all()) if region is not None else None
@@ -62,7 +62,7 @@ def occupation(request, soc: str):
 
 def occupation_search(request):
     """Find a target occupation by SOC code or title words; each result links to its page and pathways."""
-    from sectorhub.lmi.packages.occupation import ONET_ATTRIBUTION, search_occupations
+    from sectorhub.lmi.api import ONET_ATTRIBUTION, search_occupations
 
     form = OccupationSearchForm(request.GET or None)
     valid = form.is_valid()

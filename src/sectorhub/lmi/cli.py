@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+if TYPE_CHECKING:  # rich.progress loads in the commands that show progress (start-up time)
+    from rich.progress import Progress
 
 lmi_app = typer.Typer(
     help="The labor-market engine: BLS QCEW data in the embedded store.", no_args_is_help=True
@@ -24,6 +27,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _progress() -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -162,6 +167,7 @@ def ledger(
 
     try:
         with Store.open(store_path, read_only=True) as store:
+            store.require_loaded()
             rows = store.ledger()
     except FileNotFoundError as exc:
         _fail(str(exc))

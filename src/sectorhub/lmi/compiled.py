@@ -23,7 +23,7 @@ def compile_all() -> dict[str, str]:
     import ibis
 
     from sectorhub.lmi import measures
-    from sectorhub.lmi.store import COLUMNS
+    from sectorhub.lmi.schema import COLUMNS
 
     types = {"VARCHAR": "string", "INTEGER": "int32", "BIGINT": "int64", "DOUBLE": "float64"}
     qcew = ibis.table({c: types[t] for c, t in COLUMNS}, name="qcew")

@@ -29,10 +29,13 @@ def export_frame(
     store, *, areas: list[str] | None = None, year: int | None = None, period: str | None = None
 ):
     """The selected rows as a DataFrame in BLS's single-file column order for the period type."""
+    store.require_loaded()
     q = store.table("qcew")
-    sel = q
     if areas:
-        sel = sel.filter(sel.area_fips.isin(areas))
+        # Totals, prior years and their codes are needed for the selected areas only: never join the whole store
+        # (a one-county export of the national set took 2.5 GB that way).
+        q = q.filter(q.area_fips.isin(areas))
+    sel = q
     if year is not None:
         sel = sel.filter(sel.year == int(year))
     if period is not None:
@@ -57,7 +60,7 @@ def export_frame(
     oty = oty.left_join(prev, list(M.CELL_KEYS)).select(*oty.columns, "prev_disclosure")
     df = oty.to_pandas()
     out = _bls_layout(df, layout)
-    out.attrs["lq_reference"] = "; ".join(sorted(set(df["lq_reference"].dropna())))
+    out.attrs["lq_reference"] = M.reference_note(df["lq_reference"])
     return out
 
 
@@ -72,11 +75,15 @@ def _bls_layout(df: pd.DataFrame, layout) -> pd.DataFrame:
     suppressed = df["disclosure_code"].isin(["N", "-"])
     for bls, canon in layout:
         out[bls] = df[canon].fillna(0).round().astype("int64")
-    out["lq_disclosure_code"] = df["disclosure_code"].where(suppressed, "")
+    # Computed, not copied: N where the cell is withheld or its employment LQ cannot be determined (no national
+    # share for the industry and ownership). A withheld cell's LQs are 0 as BLS writes them; an LQ that cannot
+    # be determined is empty, never 0.00.
+    main = "emplvl" if "emplvl" in measures_of(layout) else "emp_m1"
+    undetermined = df[f"lq_{main}"].isna()
+    out["lq_disclosure_code"] = pd.Series("", index=df.index).where(~(suppressed | undetermined), "N")
     for bls, canon in layout:
-        out[f"lq_{bls}"] = (
-            df[f"lq_{canon}"].round(2).where(~suppressed | (canon == "estabs"), 0.0).fillna(0.0)
-        )
+        lq = df[f"lq_{canon}"].round(2).where(~undetermined | suppressed)
+        out[f"lq_{bls}"] = lq.where(~suppressed | (canon == "estabs"), 0.0)
     has_prev = df["prev_disclosure"].notna()
     oty_suppressed = suppressed | df["prev_disclosure"].isin(["N", "-"])
     out["oty_disclosure_code"] = pd.Series("", index=df.index).where(~oty_suppressed, "N").where(has_prev, "")
@@ -88,6 +95,11 @@ def _bls_layout(df: pd.DataFrame, layout) -> pd.DataFrame:
     return out.sort_values(
         ["area_fips", "year", "qtr", "own_code", "agglvl_code", "industry_code"]
     ).reset_index(drop=True)
+
+
+def measures_of(layout) -> tuple[str, ...]:
+    """The canonical measures of an export layout."""
+    return tuple(canon for _, canon in layout)
 
 
 def _csv_text(df: pd.DataFrame) -> pd.DataFrame:

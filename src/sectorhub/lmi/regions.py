@@ -21,13 +21,10 @@ import numpy as np
 import pandas as pd
 
 from sectorhub.lmi import measures as M
+from sectorhub.lmi.schema import RegionError  # defined below the store: NotLoadedError is one
 
 # County aggregation level by NAICS digits (BLS agg-level titles); MSA levels are these minus 30, states minus 20.
 COUNTY_AGGLVL = {"total": "71", "supersector": "73", 2: "74", 3: "75", 4: "76", 5: "77", 6: "78"}
-
-
-class RegionError(ValueError):
-    """A region request that cannot be answered (unknown county, period not loaded, bad level)."""
 
 
 def parse_counties(text: str | Sequence[str]) -> list[str]:
@@ -76,12 +73,10 @@ def region_profile(store, *, counties: Sequence[str], ownership: str = "5", leve
 
     Annual periods are included for years published as annual files and for years with all four quarters.
     """
+    from sectorhub.lmi.catalog import loaded_periods
+
     counties = parse_counties(list(counties))
-    loaded = store.sql(
-        "SELECT year, qtr FROM qcew WHERE area_fips IN (SELECT unnest(?::VARCHAR[])) AND own_code = '0' "
-        "AND industry_code = '10' GROUP BY 1, 2 HAVING count(DISTINCT area_fips) = ? ORDER BY 1, 2",
-        [counties, len(counties)],
-    ).fetchall()
+    loaded = loaded_periods(store, counties, newest_first=False)
     if not loaded:
         raise RegionError(f"no period is loaded for all of the counties {', '.join(counties)}")
     periods = sorted(set(loaded) | {(y, "A") for y in {y for y, _ in loaded} if _all_quarters(loaded, y)})
@@ -117,13 +112,9 @@ def region_frame(
         if period not in {"1", "2", "3", "4", "A"}:
             raise RegionError(f"period must be 1, 2, 3, 4 or A; got {period!r}")
         wanted.append((int(year), period))
-    state = store.__dict__.setdefault("_region_state", {})
-    if not state:
-        state["published_annual"] = {
-            y for (y,) in store.sql("SELECT DISTINCT year FROM qcew WHERE qtr = 'A'").fetchall()
-        }
-    direct = [(y, p) for y, p in wanted if p != "A" or y in state["published_annual"]]
-    derived = sorted({y for y, p in wanted if p == "A" and y not in state["published_annual"]})
+    annual = store.published_annual_years()
+    direct = [(y, p) for y, p in wanted if p != "A" or y in annual]
+    derived = sorted({y for y, p in wanted if p == "A" and y not in annual})
     # The request (kind c: county, p: period, y: derived-annual year) the prepared query reads.
     rows = [("c", c, None, None) for c in counties] + [("p", None, y, p) for y, p in direct]
     rows += [("y", None, y, None) for y in derived]
@@ -247,5 +238,5 @@ def _present(df: pd.DataFrame, period: str) -> pd.DataFrame:
     data["lower_bound"] = df["lower_bound"].to_numpy(dtype=bool)[order]
     out = pd.DataFrame(data)
     # Where the national shares behind the LQs came from, for every output to show.
-    out.attrs["lq_reference"] = "; ".join(sorted(set(df["lq_reference"].dropna())))
+    out.attrs["lq_reference"] = M.reference_note(df["lq_reference"])
     return out

@@ -13,6 +13,11 @@ is already in the ledger is skipped. A file that carries rows already in the sto
 industry, aggregation level, size, year and period) replaces them (the older part is rewritten without them), so
 re-publishing a vintage never duplicates it.
 
+The code reads in three places: :mod:`sectorhub.lmi.schema` (the canonical row, the tables, what a load returns),
+:mod:`sectorhub.lmi.sources.qcew_rows` (parsing a file into canonical rows, the checks naming file, line and
+column) and this module (the store: open, load in named steps, query). A load stages its parts under
+``lmi.duckdb.parts/staging-<pid>/``; any later open sweeps the staging folder of a process that is gone.
+
 Example::
 
     >>> with Store.open() as store:                      # doctest: +SKIP
@@ -23,81 +28,40 @@ Example::
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import re
+import os
+import shutil
 import tempfile
 import uuid
-import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import polars as pl
 
+from sectorhub.lmi import schema
+from sectorhub.lmi.schema import COLUMNS, FileResult, LoadError, LoadResult, NotLoadedError, Progress
 from sectorhub.lmi.sources import qcew
+from sectorhub.lmi.sources import qcew_rows as parse
 from sectorhub.paths import data_dir, home_dir
+
+# Re-exported: callers import the row types and errors from the store.
+__all__ = [
+    "COLUMNS",
+    "FileResult",
+    "LoadError",
+    "LoadResult",
+    "NotLoadedError",
+    "Progress",
+    "STORE_FILE",
+    "Store",
+]
 
 STORE_FILE = "lmi.duckdb"
 PARTS_SUFFIX = ".parts"
-
-PUB_MEASURES = qcew.MEASURES
-# The publisher's over-the-year changes the engine uses (to reach back a year when the earlier year is not
-# loaded); the other published oty_* columns are recomputed by SectorHub (``lmi export``) and are not stored.
-PUB_OTY = ("emp_m1", "emp_m2", "emp_m3", "emplvl")
-
-# The canonical row: (column, DuckDB type). One list defines the view, the Parquet parts and the Polars casts.
-COLUMNS: tuple[tuple[str, str], ...] = (
-    *((c, "VARCHAR") for c in ("area_fips", "own_code", "industry_code", "agglvl_code", "size_code")),
-    ("year", "INTEGER"),
-    ("qtr", "VARCHAR"),
-    ("disclosure_code", "VARCHAR"),
-    *((m, "DOUBLE" if m == "emplvl" else "BIGINT") for m in PUB_MEASURES),
-    ("pub_lq_disclosure_code", "VARCHAR"),
-    *((f"pub_lq_{m}", "DOUBLE") for m in PUB_MEASURES),
-    ("pub_oty_disclosure_code", "VARCHAR"),
-    *((f"pub_oty_{m}_chg", "DOUBLE") for m in PUB_OTY),
-    ("file_id", "INTEGER"),
-)
-_POLARS = {"VARCHAR": pl.String, "INTEGER": pl.Int32, "BIGINT": pl.Int64, "DOUBLE": pl.Float64}
-
-SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS qcew_empty ({", ".join(f"{c} {t}" for c, t in COLUMNS)});
-CREATE TABLE IF NOT EXISTS qcew_parts (
-    part VARCHAR PRIMARY KEY, rows BIGINT NOT NULL, years INTEGER[] NOT NULL, areas VARCHAR[] NOT NULL
-);
-CREATE TABLE IF NOT EXISTS ledger (
-    file_id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, sha256 VARCHAR NOT NULL UNIQUE, rows BIGINT NOT NULL,
-    layout VARCHAR NOT NULL, years VARCHAR, periods VARCHAR, areas INTEGER, replaced_rows BIGINT,
-    loaded_at TIMESTAMP NOT NULL
-);
-CREATE TABLE IF NOT EXISTS area_titles (area_fips VARCHAR PRIMARY KEY, area_title VARCHAR NOT NULL);
-CREATE TABLE IF NOT EXISTS industry_titles (industry_code VARCHAR PRIMARY KEY, industry_title VARCHAR NOT NULL);
-CREATE TABLE IF NOT EXISTS ownership_titles (own_code VARCHAR PRIMARY KEY, own_title VARCHAR NOT NULL);
-CREATE TABLE IF NOT EXISTS agglvl_titles (agglvl_code VARCHAR PRIMARY KEY, agglvl_title VARCHAR NOT NULL);
-"""
-
-# Measures BLS withholds when a cell is not disclosed; establishment counts stay published.
-SUPPRESSIBLE = tuple(m for m in PUB_MEASURES if m != "estabs")
-
-
-def _view_columns() -> str:
-    """The view's columns: a value withheld by BLS (disclosure code N or -) is NULL, never the published 0."""
-    out = []
-    for col, _ in COLUMNS:
-        gate = None
-        if col in SUPPRESSIBLE:
-            gate = "disclosure_code"
-        elif col.startswith(("pub_lq_", "pub_oty_")) and not col.endswith(("disclosure_code", "_estabs")):
-            gate = "pub_lq_disclosure_code" if col.startswith("pub_lq_") else "pub_oty_disclosure_code"
-        out.append(f"CASE WHEN {gate} IN ('N', '-') THEN NULL ELSE {col} END AS {col}" if gate else col)
-    return ", ".join(out)
-
-
-_VIEW_COLUMNS = _view_columns()
+# A load writes its parts into ``<parts>/staging-<pid>/`` first; a folder whose process is gone is swept.
+STAGING_PREFIX = "staging-"
 
 # Small files are gathered into one part until it holds this many rows (fewer files for every later query).
 PART_ROWS = 2_000_000
@@ -108,11 +72,6 @@ STREAM_BYTES = 64 << 20
 # Small files are parsed this many at a time, at most this many ahead of the one being converted.
 READERS = 4
 READ_AHEAD = 8
-# The ledger's column types, for inserting a batch's rows in one statement.
-LEDGER_TYPES = (
-    "INTEGER", "VARCHAR", "VARCHAR", "BIGINT", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "BIGINT", "TIMESTAMPTZ",
-)  # fmt: skip
-
 REFERENCE_FILES = {
     "area_titles": ("qcew_area_titles.csv", "area_fips", "area_title"),
     "industry_titles": ("qcew_industry_titles.csv", "industry_code", "industry_title"),
@@ -120,82 +79,6 @@ REFERENCE_FILES = {
     "agglvl_titles": ("qcew_agglvl_titles_2016_derived.csv", "agglvl_code", "agglvl_title"),
 }
 OFFICIAL_TITLES = {"ownership_titles": "qcew_ownership_titles.csv", "agglvl_titles": "qcew_agglvl_titles.csv"}
-TITLES = (
-    ("area_titles", "area_fips", "area_title"),
-    ("industry_titles", "industry_code", "industry_title"),
-    ("ownership_titles", "own_code", "own_title"),
-    ("agglvl_titles", "agglvl_code", "agglvl_title"),
-)
-
-Progress = Callable[[str, int, int], None]
-
-
-class LoadError(Exception):
-    """A batch that could not be loaded; ``errors`` holds every problem found, each naming file, line, column."""
-
-    def __init__(self, errors: list[qcew.QCEWFormatError]):
-        self.errors = errors
-        lines = "\n".join(f"  {e}" for e in errors)
-        super().__init__(f"nothing was loaded; {len(errors)} problem(s):\n{lines}")
-
-
-@dataclass
-class FileResult:
-    """What happened to one file of a load."""
-
-    name: str
-    status: str  # "loaded" or "unchanged" (already in the ledger)
-    rows: int
-    layout: str = ""
-    replaced_rows: int = 0
-    years: tuple[int, ...] = ()
-
-
-@dataclass
-class LoadResult:
-    """The outcome of one call to :meth:`Store.load`."""
-
-    files: list[FileResult] = field(default_factory=list)
-
-    @property
-    def rows_loaded(self) -> int:
-        """Rows added by this load (files already in the ledger count zero)."""
-        return sum(f.rows for f in self.files if f.status == "loaded")
-
-
-@dataclass
-class _Input:
-    """One CSV to load: where to read it and the name the ledger records."""
-
-    path: Path
-    name: str
-
-
-@dataclass
-class _File:
-    """One file read with the layout's types, waiting to be written into a part with others of its layout."""
-
-    item: _Input
-    layout: qcew.Layout
-    sha: str
-    file_id: int
-    raw: pl.DataFrame | None  # None once streamed into its part
-    years: list[int]
-    periods: str
-    areas: list[str]  # normalised codes
-    rows: int
-    missing_areas: int  # rows without an area code (an error)
-    # Titled files: the raw codes of each titled column (to look for titles the title tables lack).
-    codes: dict[str, set[str]] = field(default_factory=dict)
-
-
-@dataclass
-class _Part:
-    """Files of one layout written as one Parquet part, with the titles titled files carried."""
-
-    name: str
-    files: list[_File]
-    titles: dict[str, pl.DataFrame]
 
 
 class Result:
@@ -238,10 +121,15 @@ class Store:
         self._scratch: tempfile.TemporaryDirectory | None = None
         self._prepared: set[str] = set()
         self._requests: set[str] = set()
+        self._annual_years: set[int] | None = None
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Store:
-        """Open (and create if needed) the store; default ``SECTORHUB_HOME/lmi.duckdb``."""
+        """Open (and create if needed) the store; default ``SECTORHUB_HOME/lmi.duckdb``.
+
+        Read-only, the store must exist (else FileNotFoundError). A query that needs a completed load raises
+        NotLoadedError (a FileNotFoundError and a RegionError) whose message says to run ``sectorhub lmi load``.
+        """
         path = Path(path) if path else home_dir() / STORE_FILE
         if read_only and not path.exists():
             raise FileNotFoundError(f"no SectorHub store at {path}: run `sectorhub lmi load` first")
@@ -268,8 +156,10 @@ class Store:
         # The CLI shows its own progress; DuckDB's bar would interleave with it.
         self.con.execute("SET enable_progress_bar = false")
         self.con.execute("SET parquet_metadata_cache = true")
+        # Any open, read-only too, sweeps what killed loads staged: those folders are never in the catalog.
+        sweep_staging(self.parts)
         if not self.read_only:
-            self.con.execute(SCHEMA)
+            self.con.execute(schema.SCHEMA)
             self._migrate()
             self.parts.mkdir(parents=True, exist_ok=True)
             self._remove_orphans()
@@ -284,12 +174,17 @@ class Store:
             return
         self.parts.mkdir(parents=True, exist_ok=True)
         old = {r[0] for r in self.con.execute("DESCRIBE qcew").fetchall()}
-        name = self._copy_part(f"SELECT {_canonical_select(old)} FROM qcew")
+        name = self._copy_part(f"SELECT {schema.canonical_select(old)} FROM qcew")
         self.con.execute("BEGIN TRANSACTION")
         self._catalog_part(name)
         self.con.execute("DROP TABLE qcew")
         self.con.execute("DROP TABLE IF EXISTS qcew_annual_derived")
         self.con.execute("COMMIT")
+
+    @property
+    def staging(self) -> Path:
+        """This process's folder for the parts (and unzipped members) of a load that has not committed yet."""
+        return self.parts / f"{STAGING_PREFIX}{os.getpid()}"
 
     def _remove_orphans(self) -> None:
         """Delete parts of loads that never committed (killed or failed) and parts replaced by later loads."""
@@ -319,7 +214,7 @@ class Store:
     def _define_view(self) -> None:
         """(Re)define the view ``qcew`` over the catalogued parts (temporary when the store is read-only)."""
         parts = [p for (p,) in self.con.execute("SELECT part FROM qcew_parts ORDER BY part").fetchall()]
-        cols = _VIEW_COLUMNS
+        cols = schema.VIEW_COLUMNS
         lost = [p for p in parts if not (self.parts / p).is_file()]
         if lost:
             raise FileNotFoundError(
@@ -336,6 +231,7 @@ class Store:
         self.con.execute(f"CREATE OR REPLACE {temp}VIEW qcew AS {source}")
         self._tables.clear()
         self._prepared.clear()
+        self._annual_years = None
 
     def close(self) -> None:
         """Close the connection (and release the file lock)."""
@@ -360,10 +256,38 @@ class Store:
         return self._ibis
 
     def table(self, name: str):
-        """An Ibis table of the store, cached until the next load (each lookup otherwise queries the schema)."""
+        """An Ibis table of the store, cached until the next load (each lookup otherwise queries the schema).
+
+        Raises :class:`NotLoadedError` for a table only a completed load creates (``reference_shares``).
+        """
         if name not in self._tables:
+            if name in schema.LOAD_TABLES and not self.has_table(name):
+                self.require_loaded()
             self._tables[name] = self.ibis.table(name)
         return self._tables[name]
+
+    def published_annual_years(self) -> set[int]:
+        """Years loaded from annual files (other years' annual averages are derived from quarters); cached
+        until the next load."""
+        if self._annual_years is None:
+            rows = self.con.execute("SELECT DISTINCT year FROM qcew WHERE qtr = 'A'").fetchall()
+            self._annual_years = {int(y) for (y,) in rows}
+        return self._annual_years
+
+    def has_table(self, name: str) -> bool:
+        """Whether the store's database has this table (or view)."""
+        found = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND NOT temporary", [name]
+        ).fetchall()[0][0]
+        return bool(found)
+
+    def require_loaded(self) -> None:
+        """Raise :class:`NotLoadedError` unless a load has completed (its national shares exist)."""
+        if not self.has_table("reference_shares"):
+            raise NotLoadedError(
+                f"the store {self.path or '(memory)'} has no completed load yet: "
+                "run `sectorhub lmi load FILES` (QCEW CSVs, folders or zips) first"
+            )
 
     def prepare(self, name: str, build: Callable[[], object]) -> str:
         """Compile an Ibis expression (built by ``build``) once per store into a DuckDB prepared statement.
@@ -413,8 +337,15 @@ class Store:
         """Load QCEW files, folders of them or zips, all or nothing; see the module docstring."""
         if self.read_only:
             raise PermissionError("this store was opened read-only")
+        self.staging.mkdir(parents=True, exist_ok=True)
+        try:
+            return self._load_staged(paths, progress)
+        finally:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _load_staged(self, paths: Iterable[str | Path], progress: Progress | None) -> LoadResult:
         with contextlib.ExitStack() as stack:
-            inputs = list(_expand(paths, stack))
+            inputs = list(parse.expand(paths, stack, self.staging))
             if not inputs:
                 raise LoadError([qcew.QCEWFormatError("(arguments)", None, None, "no QCEW CSV files found")])
             # Every header is checked before anything is read, so all layout problems are reported at once.
@@ -439,7 +370,22 @@ class Store:
             return result
 
     def _load(self, inputs, layouts, written: list[str], progress: Progress | None) -> LoadResult:
+        """The load in its three steps: stage new parts, then in one transaction catalog them with the ledger
+        rows and recompute the national shares."""
         self._ensure_reference()
+        result = LoadResult()
+        parts = self._stage_parts(inputs, layouts, result, progress)
+        if progress:
+            progress("national reference shares", len(inputs), len(inputs))
+        self._commit(parts, written, result)
+        order = {f.name: n for n, f in enumerate(inputs)}
+        result.files.sort(key=lambda f: order.get(f.name, 0))
+        return result
+
+    def _stage_parts(
+        self, inputs, layouts, result: LoadResult, progress: Progress | None
+    ) -> list[schema.Part]:
+        """Read every new file (one already in the ledger is noted as unchanged) and write staged parts."""
         ledger = self.con.execute("SELECT sha256, rows, name FROM ledger").fetchall()
         known = {sha: rows for sha, rows, _ in ledger}
         # A large file already in the ledger under its name is checked before streaming; others while streaming.
@@ -447,16 +393,14 @@ class Store:
         next_id = self.con.execute("SELECT coalesce(max(file_id), 0) + 1 FROM ledger").fetchone()[0]
         titled = {
             table: {k for (k,) in self.con.execute(f"SELECT {key} FROM {table}").fetchall()}
-            for table, key, _ in TITLES
+            for table, key, _ in schema.TITLES
         }
-        result = LoadResult()
-        batch: list[_File] = []
-        parts: list[_Part] = []
+        batch: list[schema.FileRows] = []
+        parts: list[schema.Part] = []
 
         def flush() -> None:
             if batch:
                 parts.append(self._write_part(list(batch), titled))
-                written.append(parts[-1].name)
                 batch.clear()
 
         # SHA-256 digests are computed on one thread, and small files are read ahead on others (Polars releases
@@ -465,11 +409,11 @@ class Store:
         ahead = iter([i for i in range(len(inputs)) if not stream[i] and inputs[i].name not in names])
         reads: dict[int, object] = {}
         with ThreadPoolExecutor(max_workers=1) as pool, ThreadPoolExecutor(max_workers=READERS) as readers:
-            shas = [pool.submit(_sha256, item.path) for item in inputs]
+            shas = [pool.submit(parse.sha256, item.path) for item in inputs]
 
             def top_up() -> None:
                 while len(reads) < READ_AHEAD and (j := next(ahead, None)) is not None:
-                    reads[j] = readers.submit(_read_noted, inputs[j], layouts[j])
+                    reads[j] = readers.submit(parse.read_noted, inputs[j], layouts[j])
 
             for i, (item, layout) in enumerate(zip(inputs, layouts, strict=True)):
                 top_up()
@@ -484,20 +428,20 @@ class Store:
                 if sha is None:
                     # The digest of a large file is taken while it streams; the part is dropped if it was known.
                     flush()
-                    part = self._stream_part(item, layout, next_id, written)
+                    part = self._stream_part(item, layout, next_id)
                     sha = shas[i].result()
                     if sha in known:
-                        (self.parts / written.pop()).unlink(missing_ok=True)
+                        (self.staging / part.name).unlink(missing_ok=True)
                         result.files.append(FileResult(item.name, "unchanged", known[sha]))
                         continue
                     part.files[0].sha = sha
                     parts.append(part)
-                    _check_areas(part.files, titled["area_titles"])
+                    parse.check_areas(part.files, titled["area_titles"])
                     known[sha] = part.files[0].rows
                     next_id += 1
                     continue
-                noted = reads.pop(i).result() if i in reads else _read_noted(item, layout)
-                f = _file(item, layout, sha, next_id, noted)
+                noted = reads.pop(i).result() if i in reads else parse.read_noted(item, layout)
+                f = parse.file_rows(item, layout, sha, next_id, noted)
                 known[sha] = f.rows
                 next_id += 1
                 # One layout per part, and files of one part never share a cell (replacements are between parts).
@@ -507,10 +451,17 @@ class Store:
                 if sum(b.rows for b in batch) >= PART_ROWS:
                     flush()
             flush()
-        if progress:
-            progress("national reference shares", len(inputs), len(inputs))
+        return parts
+
+    def _commit(self, parts: list[schema.Part], written: list[str], result: LoadResult) -> None:
+        """One transaction: catalog the staged parts (replacing re-published cells), the ledger, the shares."""
         self.con.execute("BEGIN TRANSACTION")
         try:
+            # Staged parts move beside the catalogued ones now; should the process die before COMMIT, they are
+            # orphans that the next writable open removes.
+            for part in parts:
+                os.replace(self.staging / part.name, self.parts / part.name)
+                written.append(part.name)
             self._merge_titles(parts)
             replaced = self._commit_parts(parts, written)
             now = datetime.now(UTC)
@@ -537,59 +488,55 @@ class Store:
                     )
             if entries:  # one statement for the batch (executemany runs one statement per row)
                 self.con.execute(
-                    f"INSERT INTO ledger SELECT {', '.join(f'unnest(?::{t}[])' for t in LEDGER_TYPES)}",
+                    f"INSERT INTO ledger SELECT {', '.join(f'unnest(?::{t}[])' for t in schema.LEDGER_TYPES)}",
                     [list(col) for col in zip(*entries, strict=True)],
                 )
             years = sorted({y for part in parts for p in part.files for y in p.years})
             if years:
                 self._refresh_reference(years)
-                self.__dict__.pop("_region_state", None)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             self._define_view()
             raise
-        order = {f.name: n for n, f in enumerate(inputs)}
-        result.files.sort(key=lambda f: order.get(f.name, 0))
-        return result
 
-    def _write_part(self, files: list[_File], known: dict[str, set[str]]) -> _Part:
+    def _write_part(self, files: list[schema.FileRows], known: dict[str, set[str]]) -> schema.Part:
         """Turn files of one layout into canonical rows, check them, and write them as one new Parquet part."""
-        raw = files[0].raw if len(files) == 1 else pl.concat([f.raw for f in files], rechunk=False)
-        ids = np.repeat(np.array([f.file_id for f in files], dtype=np.int32), [f.rows for f in files])
-        raw = raw.with_columns(file_id=pl.Series(ids))
-        short = (
-            bool(raw.height) and (raw["area_fips"].str.len_bytes().min() or 5) < 5
-        )  # None: every code null
-        frame = _canonical(raw, files[0].layout, short)
-        titles = _new_titles(raw, files, known) if files[0].layout.has_titles else {}
-        for table, key, _ in TITLES:
+        numbered = [f.rows_frame.with_columns(file_id=pl.lit(f.file_id, pl.Int32)) for f in files]
+        frame = numbered[0] if len(numbered) == 1 else pl.concat(numbered, rechunk=False)
+        titles = parse.new_titles(files, known) if files[0].layout.has_titles else {}
+        for table, key, _ in schema.TITLES:
             if table in titles:
                 known[table].update(titles[table][key].to_list())
-        _check_codes(frame, {f.file_id: f for f in files})
-        _check_areas(files, known["area_titles"])
+        parse.check_codes(frame, {f.file_id: f for f in files})
+        parse.check_areas(files, known["area_titles"])
         name = _part_name()
         frame.write_parquet(
-            self.parts / name, compression=PART_COMPRESSION, statistics=True, row_group_size=ROW_GROUP
+            self.staging / name, compression=PART_COMPRESSION, statistics=True, row_group_size=ROW_GROUP
         )
-        return _Part(name, files, titles)
+        # Only the written part keeps the rows: memory stays bounded by one part whatever the number of files.
+        for f in files:
+            f.rows_frame = None
+            f.titles = {}
+        return schema.Part(name, files, titles)
 
-    def _stream_part(self, item: _Input, layout: qcew.Layout, file_id: int, written: list[str]) -> _Part:
+    def _stream_part(self, item: schema.Input, layout: qcew.Layout, file_id: int) -> schema.Part:
         """Parse, convert and write one large file as one streaming pipeline (less memory, both cores busy).
 
         The file's SHA-256 is the caller's to set (it is computed meanwhile)."""
         name = _part_name()
-        path = self.parts / name
-        written.append(name)
-        scan = pl.scan_csv(item.path, schema=_schema(layout), quote_char='"').select(_needed(layout))
-        frame = _canonical(scan.with_columns(file_id=pl.lit(file_id, pl.Int32)), layout)
+        path = self.staging / name
+        scan = pl.scan_csv(item.path, schema=parse.parse_schema(layout), quote_char='"').select(
+            parse.needed_columns(layout)
+        )
+        frame = parse.canonical_rows(scan.with_columns(file_id=pl.lit(file_id, pl.Int32)), layout)
         try:
             frame.sink_parquet(path, compression=PART_COMPRESSION, statistics=True, row_group_size=ROW_GROUP)
         except (pl.exceptions.PolarsError, OSError) as exc:
-            raise _format_error(item, layout, exc) from None
+            raise parse.format_error(item, layout, exc) from None
         part = pl.scan_parquet(path)
-        stats = _stats(part, _code_checks(layout))
-        f = _File(
+        stats = parse.stats(part, parse.code_checks(layout))
+        f = schema.FileRows(
             item,
             layout,
             "",
@@ -601,10 +548,10 @@ class Store:
             stats["rows"],
             stats["missing_areas"],
         )
-        _check_codes(part, {file_id: f}, stats)
-        return _Part(name, [f], {})
+        parse.check_codes(part, {file_id: f}, stats)
+        return schema.Part(name, [f], {})
 
-    def _commit_parts(self, parts: list[_Part], written: list[str]) -> dict[int, int]:
+    def _commit_parts(self, parts: list[schema.Part], written: list[str]) -> dict[int, int]:
         """Catalog new parts (in the open transaction); rewrite older parts whose cells they re-publish.
 
         Returns the rows replaced, per file id of the file that replaced them.
@@ -643,9 +590,9 @@ class Store:
         self._define_view()
         return replaced
 
-    def _merge_titles(self, parts: list[_Part]) -> None:
+    def _merge_titles(self, parts: list[schema.Part]) -> None:
         """Add titles titled files carry for codes the reference lists lack (e.g. older NAICS codes)."""
-        for table, key, _ in TITLES:
+        for table, key, _ in schema.TITLES:
             frames = [p.titles[table] for p in parts if table in p.titles]
             if not frames:
                 continue
@@ -667,7 +614,7 @@ class Store:
             raise ValueError(f"rows to add need the key columns; missing: {', '.join(missing)}")
         name = None
         try:
-            name = self._copy_part(f"SELECT {_canonical_select(have)} FROM _add_rows")
+            name = self._copy_part(f"SELECT {schema.canonical_select(have)} FROM _add_rows")
             self.con.execute("BEGIN TRANSACTION")
             rows = self._catalog_part(name)
             self._define_view()
@@ -695,13 +642,17 @@ class Store:
             "CREATE OR REPLACE TEMP TABLE _refresh_years AS SELECT unnest(?::INTEGER[]) AS year", [years]
         )
         sql = compiled.query("reference_estimated" if self._needs_estimate(years) else "reference_us")
-        if self.con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'reference_shares'"
-        ).fetchall()[0][0]:
+        # The estimate reads only the rows it can use (national_reference): the U.S. and statewide files, and
+        # every area in periods without statewide LQs. Filtering first keeps a national load's refresh small
+        # (14 M county rows are never joined); the answer is the same.
+        self.con.execute(f"CREATE OR REPLACE TEMP VIEW _refresh_rows AS {schema.REFRESH_ROWS}")
+        sql = sql.replace('FROM "qcew"', 'FROM "_refresh_rows"')
+        if self.has_table("reference_shares"):
             self.con.execute("DELETE FROM reference_shares WHERE year IN (SELECT year FROM _refresh_years)")
             self.con.execute(f"INSERT INTO reference_shares {sql}")
         else:
             self.con.execute(f"CREATE TABLE reference_shares AS {sql}")
+        self.con.execute("DROP VIEW _refresh_rows")
         self.con.execute("DROP TABLE _refresh_years")
         self._tables.clear()
 
@@ -742,62 +693,7 @@ class Store:
             )
 
 
-# ---------------------------------------------------------------------------------------------- parsing
-
-
-def _file_dtype(column: str) -> pl.DataType:
-    """How Polars parses a file column: codes and titles as text, levels as integers, ratios as floats."""
-    if column == "year":
-        return pl.Int32
-    if column in qcew.CODE_COLUMNS or column in qcew.TITLE_COLUMNS or column.endswith("disclosure_code"):
-        return pl.String
-    if column.startswith("lq_") or column.endswith("_pct_chg"):
-        return pl.Float64
-    return pl.Int64
-
-
-def _needed(layout: qcew.Layout) -> list[str]:
-    """The file columns the store keeps (codes, measures, published LQs and employment changes, titles)."""
-    wanted = set(qcew.CODE_COLUMNS)
-    if layout.has_titles:
-        wanted |= {"area_title", "own_title", "industry_title", "agglvl_title"}
-    keep_oty = {f"pub_oty_{m}_chg" for m in PUB_OTY} | {"pub_oty_disclosure_code"}
-    for col, canon in layout.rename.items():
-        if not canon.startswith("pub_oty_") or canon in keep_oty:
-            wanted.add(col)
-    return [c for c in layout.columns if c in wanted]
-
-
-_NOT_PARSED = re.compile(r"could not parse `(?P<value>[^`]*)` as dtype `[^`]*` at column '(?P<column>[^']+)'")
-
-
-def _schema(layout: qcew.Layout) -> dict[str, pl.DataType]:
-    return {c: _file_dtype(c) for c in layout.columns}
-
-
-def _read(item: _Input, layout: qcew.Layout) -> pl.DataFrame:
-    """Parse one file with explicit types; a bad value or stream raises QCEWFormatError with line and column."""
-    try:
-        return pl.read_csv(item.path, schema=_schema(layout), columns=_needed(layout), quote_char='"')
-    except (pl.exceptions.PolarsError, OSError) as exc:
-        raise _format_error(item, layout, exc) from None
-
-
-def _format_error(item: _Input, layout: qcew.Layout, exc: Exception) -> qcew.QCEWFormatError:
-    """The parser's error as a QCEWFormatError naming the file, line and column (found in the file itself)."""
-    message = str(exc)
-    found = _NOT_PARSED.search(message)
-    if found and found.group("column") in layout.columns:
-        column, value = found.group("column"), found.group("value").strip().strip('"')
-        col_no = layout.columns.index(column)
-        line = qcew.find_line(item.path, col_no, lambda v: v.strip() == value)
-        return qcew.QCEWFormatError(item.name, line, f"{col_no + 1} ({column})", f"not a number: {value!r}")
-    line = qcew.count_readable_lines(item.path) + 1
-    first = message.strip().splitlines()[0] if message.strip() else type(exc).__name__
-    return qcew.QCEWFormatError(item.name, line, None, f"unreadable data ({first})")
-
-
-def _streamable(item: _Input, layout: qcew.Layout) -> bool:
+def _streamable(item: schema.Input, layout: qcew.Layout) -> bool:
     """Large plain files without titles are parsed, converted and written as one streaming pipeline."""
     if layout.has_titles or item.path.stat().st_size < STREAM_BYTES:
         return False
@@ -805,169 +701,32 @@ def _streamable(item: _Input, layout: qcew.Layout) -> bool:
         return fh.read(2) != b"\x1f\x8b"
 
 
-def _stats(frame: pl.LazyFrame, checks: list[tuple[str, pl.Expr, str]]) -> dict:
-    """Years, periods, areas and rows of canonical rows (for the ledger and the catalog), and failed checks."""
-    return (
-        frame.select(
-            **{f"bad_{c}": expr.any() for c, expr, _ in checks},
-            years=pl.col("year").drop_nulls().unique().sort().implode(),
-            periods=pl.col("qtr").drop_nulls().unique().sort().str.join(","),
-            areas=pl.col("area_fips").drop_nulls().unique().sort().implode(),
-            rows=pl.len(),
-            missing_areas=pl.col("area_fips").null_count(),
-        )
-        .collect()
-        .row(0, named=True)
-    )
-
-
-def _read_noted(item: _Input, layout: qcew.Layout) -> tuple[pl.DataFrame, list[int], str, list[str], dict]:
-    """Read one file and note what it holds: years, periods, areas (ledger, catalog) and the codes it titles."""
-    raw = _read(item, layout)
-    years = sorted(int(y) for y in raw["year"].unique().to_list() if y is not None)
-    periods = ",".join(sorted(q for q in raw["qtr"].unique().to_list() if q is not None))
-    areas = sorted(
-        {qcew.normalize_area_code(a) for a in raw["area_fips"].unique().to_list() if a is not None}
-    )
-    codes = {}
-    if layout.has_titles:
-        codes = {key: set(raw[key].unique().drop_nulls().to_list()) for _, key, _ in TITLES[1:]}
-        codes["area_fips"] = set(raw["area_fips"].unique().drop_nulls().to_list())
-    return raw, years, periods, areas, codes
-
-
-def _file(item: _Input, layout: qcew.Layout, sha: str, file_id: int, noted) -> _File:
-    raw, years, periods, areas, codes = noted
-    missing = raw["area_fips"].null_count()
-    return _File(item, layout, sha, file_id, raw, years, periods, areas, raw.height, missing, codes)
-
-
-def _canonical(raw, layout: qcew.Layout, short_areas: bool = True):
-    """Canonical rows as stored in parts: typed, area codes normalised, withheld values as published.
-
-    ``raw`` is a DataFrame or a LazyFrame (the result is of the same kind). ``short_areas=False`` skips restoring
-    the leading zeros of area codes (the caller knows every code has five characters).
-    """
-    source = {canon: col for col, canon in layout.rename.items()}
-    area = pl.col("area_fips")
-    if short_areas:
-        area = pl.when(area.str.contains(r"^[0-9]{1,4}$")).then(area.str.zfill(5)).otherwise(area)
-    disclosure = pl.col("disclosure_code").fill_null("")
-    # Values are written as published (a withheld value is BLS's 0): the view ``qcew`` turns the withheld
-    # ones into NULL from the disclosure codes (_VIEW_COLUMNS), so no reader ever sees them as zeros.
-    exprs: dict[str, pl.Expr] = {
-        "area_fips": area,
-        **{c: pl.col(c) for c in ("own_code", "industry_code", "agglvl_code", "size_code", "qtr", "file_id")},
-        "year": pl.col("year"),
-        "disclosure_code": disclosure,
-    }
-    for m in PUB_MEASURES:
-        if m == "emplvl" and layout.period == "quarterly":
-            months = [pl.col(source[f"emp_m{k}"]) for k in (1, 2, 3)]
-            exprs[m] = (months[0] + months[1] + months[2]).cast(pl.Float64) / 3.0
-        else:
-            exprs[m] = pl.col(source[m]) if m in source else pl.lit(None)
-    lq_code, oty_code = source.get("pub_lq_disclosure_code"), source.get("pub_oty_disclosure_code")
-    exprs["pub_lq_disclosure_code"] = pl.col(lq_code).fill_null("") if lq_code else pl.lit(None)
-    for m in PUB_MEASURES:
-        col = source.get(f"pub_lq_{m}")
-        exprs[f"pub_lq_{m}"] = pl.lit(None) if col is None else pl.col(col)
-    exprs["pub_oty_disclosure_code"] = pl.col(oty_code).fill_null("") if oty_code else pl.lit(None)
-    for m in PUB_OTY:
-        col = source.get(f"pub_oty_{m}_chg")
-        exprs[f"pub_oty_{m}_chg"] = pl.lit(None) if col is None else pl.col(col)
-    frame = raw.select(**{c: exprs[c].cast(_POLARS[t]) for c, t in COLUMNS})
-    return frame
-
-
-def _new_titles(raw: pl.DataFrame, files: list[_File], known: dict[str, set[str]]) -> dict[str, pl.DataFrame]:
-    """Titles titled files carry for codes the title tables lack (only those codes' rows are looked at)."""
-    titles = {}
-    for table, key, title in TITLES:
-        codes = set().union(*(f.codes.get(key, set()) for f in files))
-        norm = qcew.normalize_area_code if key == "area_fips" else str
-        unknown = [c for c in codes if norm(c) not in known[table]]
-        if not unknown:
-            continue
-        t = raw.filter(pl.col(key).is_in(unknown)).select(key, title)
-        t = t.filter(pl.col(title).is_not_null() & (pl.col(title) != ""))
-        if key == "area_fips":
-            t = t.with_columns(area_fips=pl.col("area_fips").map_elements(norm, return_dtype=pl.String))
-        titles[table] = t.unique(subset=[key], keep="first")
-    return titles
-
-
-def _code_checks(layout: qcew.Layout) -> list[tuple[str, pl.Expr, str]]:
-    """What a parser cannot check (years, periods, disclosure and ownership codes): column, bad rows, message."""
-    periods = ["1", "2", "3", "4"] if layout.period == "quarterly" else ["A"]
-    return [
-        ("year", pl.col("year").is_null() | ~pl.col("year").is_between(1975, 2100), "invalid year {!r}"),
-        (
-            "qtr",
-            pl.col("qtr").is_null() | ~pl.col("qtr").is_in(periods),
-            "period {!r} does not fit a " + layout.period + " layout",
-        ),
-        ("disclosure_code", ~pl.col("disclosure_code").is_in(["", "N", "-"]), "unknown disclosure code {!r}"),
-        (
-            "own_code",
-            pl.col("own_code").is_null() | ~pl.col("own_code").str.contains(r"^[0-9]$"),
-            "invalid ownership code {!r}",
-        ),
-    ]
-
-
-def _check_codes(frame: pl.DataFrame, files: dict[int, _File], bad: dict | None = None) -> None:
-    """Raise QCEWFormatError (file, line, column) for the first row failing a code check.
-
-    ``bad``: which checks failed, when the caller computed them already (``bad_<column>`` flags).
-    """
-    layout = next(iter(files.values())).layout
-    checks = _code_checks(layout)
-    frame = frame.lazy()
-    if bad is None:
-        bad = frame.select(**{f"bad_{c}": expr.any() for c, expr, _ in checks}).collect().row(0, named=True)
-    for column, expr, message in checks:
-        if not bad[f"bad_{column}"]:
-            continue
-        first = frame.filter(expr).head(1).collect().row(0, named=True)
-        value, f = first[column], files[first["file_id"]]
-        col_no = f.layout.columns.index(column)
-        line = qcew.find_line(f.item.path, col_no, lambda v, want=value, col=column: _same_code(col, v, want))
-        short = qcew.find_short_row(f.item.path, len(f.layout.columns)) if line is None else None
-        if short is not None:  # the parser filled a row's missing fields with nulls: that row is the fault
-            line, fields = short
-            raise qcew.QCEWFormatError(
-                f.item.name, line, None, f"{fields} field(s) where the header has {len(f.layout.columns)}"
-            )
-        raise qcew.QCEWFormatError(f.item.name, line, f"{col_no + 1} ({column})", message.format(value))
-
-
-def _check_areas(files: list[_File], known: set[str]) -> None:
-    """Every area code must look like a QCEW code and be titled (reference list or the files' own titles)."""
-    for f in files:
-        col_no = f.layout.columns.index("area_fips")
-        if f.missing_areas:
-            line = qcew.find_line(f.item.path, col_no, lambda v: not v.strip())
-            raise qcew.QCEWFormatError(f.item.name, line, f"{col_no + 1} (area_fips)", "missing area code")
-        for code in f.areas:
-            if qcew.AREA_CODE.match(code) and code in known:
-                continue
-            line = qcew.find_line(
-                f.item.path, col_no, lambda v, want=code: qcew.normalize_area_code(v) == want
-            )
-            raise qcew.QCEWFormatError(
-                f.item.name, line, f"{col_no + 1} (area_fips)", f"unknown area code {code!r}"
-            )
-
-
-def _overlaps(a: _File, b: _File) -> bool:
+def _overlaps(a: schema.FileRows, b: schema.FileRows) -> bool:
     """Whether two files may share a cell (a year and an area in common)."""
     return bool(set(a.years) & set(b.years)) and bool(set(a.areas) & set(b.areas))
 
 
-def _canonical_select(have: set[str]) -> str:
-    """SELECT list giving the canonical columns from a relation that has ``have`` (NULL for the others)."""
-    return ", ".join(f"{c}::{t} AS {c}" if c in have else f"NULL::{t} AS {c}" for c, t in COLUMNS)
+def sweep_staging(parts: Path) -> list[Path]:
+    """Remove the staging folders of loads whose process is gone (killed); return the folders removed."""
+    removed = []
+    if not parts.is_dir():
+        return removed
+    for folder in parts.glob(f"{STAGING_PREFIX}*"):
+        pid = folder.name.removeprefix(STAGING_PREFIX)
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
 
 
 def _part_name() -> str:
@@ -976,55 +735,3 @@ def _part_name() -> str:
 
 def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
-
-
-def _same_code(column: str, raw: str, want) -> bool:
-    """Whether a raw CSV field holds the offending value (codes compared as the store normalises them)."""
-    raw = raw.strip()
-    if column == "area_fips":
-        return qcew.normalize_area_code(raw) == want
-    if column == "year":
-        return not raw.isdigit() or str(want) == raw or want is None
-    return raw == ("" if want is None else str(want))
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _is_csv(name: str) -> bool:
-    return name.lower().endswith((".csv", ".csv.gz", ".txt", ".txt.gz"))
-
-
-def _expand(paths: Iterable[str | Path], stack: contextlib.ExitStack) -> Iterator[_Input]:
-    """Every CSV named by the arguments: files, folders (recursively, sorted) and zip members."""
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists():
-            raise LoadError([qcew.QCEWFormatError(path, None, None, "no such file or folder")])
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if _is_csv(child.name) or child.suffix.lower() == ".zip":
-                    yield from _expand([child], stack)
-        elif path.suffix.lower() == ".zip":
-            tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="qcew-zip-", dir=home_dir())))
-            try:
-                archive = stack.enter_context(zipfile.ZipFile(path))
-            except zipfile.BadZipFile as exc:
-                raise LoadError([qcew.QCEWFormatError(path, None, None, f"not a zip file: {exc}")]) from exc
-            for member in sorted(archive.namelist()):
-                if member.endswith("/") or not _is_csv(member):
-                    continue
-                target = tmp / f"{len(list(tmp.iterdir()))}-{Path(member).name}"
-                with archive.open(member) as src, open(target, "wb") as dst:
-                    while chunk := src.read(1 << 20):
-                        dst.write(chunk)
-                yield _Input(target, f"{path.name}!{member}")
-        elif _is_csv(path.name) or path.suffix.lower() == ".gz":
-            yield _Input(path, str(path))
-        else:
-            raise LoadError([qcew.QCEWFormatError(path, None, None, "not a CSV, gzip or zip file")])

@@ -29,12 +29,9 @@ def loaded_periods(store, counties: list[str]) -> list[tuple[int, str]]:
     >>> loaded_periods(store, ["39041", "39159"])[:2]      # doctest: +SKIP
     [(2020, 'A'), (2020, '4')]
     """
-    rows = store.sql(
-        "SELECT year, qtr FROM qcew WHERE area_fips IN (SELECT unnest(?::VARCHAR[])) AND own_code = '0' "
-        "AND industry_code = '10' GROUP BY 1, 2 HAVING count(DISTINCT area_fips) = ? ORDER BY 1 DESC, 2 DESC",
-        [list(counties), len(set(counties))],
-    ).fetchall()
-    return [(int(y), q) for y, q in rows]
+    from sectorhub.lmi.catalog import loaded_periods as catalog_periods
+
+    return catalog_periods(store, counties)
 
 
 def industry_titles(store, codes: list[str]) -> dict[str, str]:

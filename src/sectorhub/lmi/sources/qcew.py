@@ -120,16 +120,6 @@ class Layout:
     has_lq: bool
     has_oty: bool
 
-    def duckdb_types(self) -> dict[str, str]:
-        """The DuckDB type for every file column: codes and titles as text, levels and changes as numbers."""
-        types = {}
-        for col in self.columns:
-            if col in CODE_COLUMNS or col in TITLE_COLUMNS or col.endswith("disclosure_code"):
-                types[col] = "VARCHAR"
-            else:
-                types[col] = "DOUBLE"
-        return types
-
 
 def _canonical(measure_map: dict[str, str], name: str) -> str | None:
     """Canonical name of a measure, an ``lq_`` measure or an ``oty_`` change column; None if unknown."""
@@ -235,16 +225,6 @@ def count_readable_lines(path: Path) -> int:
     except UNREADABLE:
         pass
     return n
-
-
-def read_csv_sql(path: Path, layout: Layout) -> str:
-    """A DuckDB ``read_csv`` expression with the layout's explicit types and BLS's dialect (quotes optional)."""
-    types = ", ".join(f"'{c}': '{t}'" for c, t in layout.duckdb_types().items())
-    p = str(path).replace("'", "''")
-    return (
-        f"read_csv('{p}', header=true, auto_detect=false, delim=',', quote='\"', escape='\"', "
-        f"columns={{{types}}}, store_rejects=true, compression='auto')"
-    )
 
 
 def find_line(path: Path, column: int, matches) -> int | None:

@@ -30,11 +30,24 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
 import typer
 
 from sectorhub.paths import home_dir, require_data
+
+if TYPE_CHECKING:  # httpx is imported by the functions that download, so `sectorhub lmi` starts fast
+    import httpx
+
+
+def __getattr__(name: str):
+    """``qcew_download.httpx`` still names the HTTP client module (imported on first use)."""
+    if name == "httpx":
+        import httpx
+
+        return httpx
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 DEFAULT_BASE_URL = "https://data.bls.gov"
 BASE_URL_ENV = "SECTORHUB_QCEW_BASE_URL"
@@ -297,6 +310,8 @@ def download_file(
     sleep: Callable[[float], None] = time.sleep,
 ) -> Path:
     """Fetch one target into ``dest`` (resuming a ``.part``, retrying with backoff); return the final path."""
+    import httpx
+
     final = dest / target.filename
     part = dest / (target.filename + ".part")
     meta = dest / (target.filename + ".part.json")
@@ -361,6 +376,8 @@ def fetch_qcew(
     dest.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     failures: list[tuple[str, str]] = []
+    import httpx
+
     client_timeout = httpx.Timeout(timeout, connect=min(timeout, 15.0))
     with httpx.Client(
         timeout=client_timeout, follow_redirects=True, headers={"User-Agent": USER_AGENT}
