@@ -24,8 +24,9 @@ def bubble_chart(pkg) -> dict:
             "industry": r["industry_title"],
             "lq": r["lq_nation"],
             "growth": r["growth_pct"],
-            "employment": r["employment"],
+            "employment": r.get("employment_used", r["employment"]),
             "class": r["target_class"],
+            "basis": r.get("basis", "BLS"),
         }
         for r in pkg.industries
         if r["target_class"]
@@ -38,7 +39,7 @@ def bubble_chart(pkg) -> dict:
     points = base.mark_circle(opacity=0.7, stroke="#1b1b1b", strokeWidth=0.5).encode(
         size=alt.Size("employment:Q", title="Employment", scale=alt.Scale(range=[30, 2000])),
         color=alt.Color("class:N", title="Class", scale=alt.Scale(domain=list(CLASSES), range=CLASS_COLORS)),
-        tooltip=["code:N", "industry:N", "lq:Q", "growth:Q", "employment:Q", "class:N"],
+        tooltip=["code:N", "industry:N", "lq:Q", "growth:Q", "employment:Q", "class:N", "basis:N"],
     )
     labels = base.mark_text(dy=-10, fontSize=9).encode(text="code:N")
     settings = pkg.settings
