@@ -177,3 +177,37 @@ def test_county_estimates_come_close_to_bls_metro_figures(loaded_store, bls_sect
     assert r["lq_nation"] == pytest.approx(0.94, abs=0.03)
     assert r["growth_pct"] == pytest.approx((e1 - e0) / e0 * 100, abs=0.5)
     assert pkg.unclassified_suppressed == 0
+
+
+def test_occupations_with_estimates_start_from_every_industry_job(loaded_store, shared_data):
+    """With estimates on, the industries the occupations multiply out add up to the region's private jobs.
+
+    Truth: the ten Columbus MSA county files' private total (own 5, industry 10) of 2016 Q1, the mean of the three
+    months, summed; every county's private total is published. Without estimates the subsectors sum short of it.
+    """
+    from types import SimpleNamespace
+
+    from sectorhub.lmi.packages.supply import industry_employment
+    from tests.lmi.conftest import county_file
+
+    total = 0.0
+    for fips in COLUMBUS_MSA_COUNTIES:
+        with gzip.open(county_file(shared_data, fips), "rt", encoding="utf-8-sig") as fh:
+            row = next(
+                r
+                for r in csv.DictReader(fh)
+                if r["own_code"] == "5" and r["industry_code"] == "10" and r["qtr"] == "1"
+            )
+        total += sum(float(row[f"month{i}_emplvl"]) for i in (1, 2, 3)) / 3
+
+    def pkg(estimates):
+        counties = [{"fips": c} for c in COLUMBUS_MSA_COUNTIES]
+        return SimpleNamespace(
+            counties=counties, level="2", year=2016, period="1", ownership="5", estimates_included=estimates
+        )
+
+    with_est, _ = industry_employment(loaded_store, pkg(True))
+    plain, _ = industry_employment(loaded_store, pkg(False))
+    assert not with_est["lower_bound"].any()
+    assert with_est["employment"].sum() == pytest.approx(total, abs=1)
+    assert plain["employment"].sum() < total - 1000
