@@ -154,7 +154,9 @@ def industry_employment(store, pkg: DataPackage) -> tuple[pd.DataFrame, pd.DataF
     return current, base
 
 
-def _with_estimates(store, df: pd.DataFrame, counties, pkg: DataPackage, own: str, level: str) -> pd.DataFrame:
+def _with_estimates(
+    store, df: pd.DataFrame, counties, pkg: DataPackage, own: str, level: str
+) -> pd.DataFrame:
     """Suppressed and lower-bound industry employment replaced by the SectorHub estimate (estimates on)."""
     from sectorhub.lmi.estimates import region_estimates
 
@@ -300,7 +302,9 @@ def _empty(key: str, title: str, problem: str) -> Section:
     return Section(key, _TITLES[key], [Column("note", "Note")], [], intro=problem)
 
 
-def _occupation_section(ranked, sector_names, report, label: str, why: str, estimated: bool = False) -> Section:
+def _occupation_section(
+    ranked, sector_names, report, label: str, why: str, estimated: bool = False
+) -> Section:
     rows = []
     for r in ranked.itertuples(index=False):
         flag = FLAG_TEXT.get(r.wage_flag, "") if r.wage_flag else ""
