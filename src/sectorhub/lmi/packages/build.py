@@ -292,7 +292,7 @@ def _use_estimates(store, rows, growth, current, cfg, year, period, ownership) -
 
     For an industry whose region employment is not published (suppressed or a lower bound), with ``E`` its
     estimate, ``P`` the published part (the counties BLS published now), ``K1``/``K0`` the counties published now
-    and a year earlier, and ``g`` the state's growth of the industry:
+    and a year earlier, and ``g`` the state's growth of the industry (the nation's where the state's is suppressed):
 
     * year-earlier level ``E0 = K0 + (E − K1) / (1 + g)`` (the estimated part grew as the industry in the state);
     * wages ``W = Wp + (E − P) · w_state`` (the estimated jobs are paid the state's average weekly wage);
@@ -319,7 +319,9 @@ def _use_estimates(store, rows, growth, current, cfg, year, period, ownership) -
         published = float(row["employment"] or 0)
         s1, s0, sw = gv("state_e1"), gv("state_e0"), gv("state_wages")
         k1, k0 = gv("region_e1_known") or 0.0, gv("region_e0_known") or 0.0
-        e0 = k0 + (e - k1) / (s1 / s0) if s1 and s0 else None
+        nat_g = gv("nation_growth")
+        rate = s1 / s0 if s1 and s0 else (1 + nat_g if nat_g is not None and nat_g > -1 else None)
+        e0 = k0 + (e - k1) / rate if rate else None
         wage = None
         if sw is not None and s1:
             wages = float(row["total_wages"] or 0) + (e - published) * sw / s1
@@ -327,7 +329,6 @@ def _use_estimates(store, rows, growth, current, cfg, year, period, ownership) -
         share = shares.get(code)
         lq = (e / total) / share if total and share else None
         lq_state = (e / total) / (s1 / state_total) if total and s1 and state_total else None
-        nat_g = gv("nation_growth")
         row.update(
             estimate=True,
             basis="estimate",
