@@ -127,7 +127,9 @@ def publish(request, pk: int):
     """Publish the region's package with the posted filters (state staff)."""
     region, periods, _ = _region_choice(request, pk)
     choice = selectors.choice_from(request.POST, periods)
-    if choice.estimates:  # the page offers no publish button then; a crafted request is refused, nothing stored
+    if (
+        choice.estimates
+    ):  # the page offers no publish button then; a crafted request is refused, nothing stored
         return HttpResponse(
             "A package with SectorHub estimates of suppressed figures is never published.",
             status=400,

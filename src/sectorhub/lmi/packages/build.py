@@ -164,7 +164,8 @@ def build_package(
     if pkg.unclassified_suppressed:
         notes.append(
             f"{pkg.unclassified_suppressed} of {len(ind)} industries are not classified in the target-industry "
-            "view: BLS suppressed a figure they need (employment, or the change over the year)."
+            f"view: BLS suppressed {'an area' if area is not None else 'a county'} figure they need (employment, "
+            "or the change over the year)."
             + (
                 ""
                 if estimates
@@ -290,6 +291,9 @@ def _bls_area(store, counties, year, period, ownership, level):
 def _use_estimates(store, rows, growth, current, cfg, year, period, ownership) -> None:
     """Fill every measure a suppressed figure blocks with one computed from the employment estimate, flagged.
 
+    An industry published now but not a year earlier keeps BLS's employment, wage and LQs; only its year-earlier
+    level (so growth, shift-share and class) is estimated, ``basis = "estimate (growth)"``.
+
     For an industry whose region employment is not published (suppressed or a lower bound), with ``E`` its
     estimate, ``P`` the published part (the counties BLS published now), ``K1``/``K0`` the counties published now
     and a year earlier, and ``g`` the state's growth of the industry (the nation's where the state's is suppressed):
@@ -301,8 +305,13 @@ def _use_estimates(store, rows, growth, current, cfg, year, period, ownership) -
     """
     weeks = 52 if period == "A" else 13
     g = growth.set_index("industry_code") if not growth.empty else pd.DataFrame()
+    # Blocked: employment not published, or published without a year-earlier level (suppressed then).
     todo = [
-        r for r in rows if r["employment_status"] != PUBLISHED and r.get("employment_estimate") is not None
+        r
+        for r in rows
+        if (r["employment_status"] != PUBLISHED or r["growth_pct"] is None)
+        and (r["employment"] if r["employment_status"] == PUBLISHED else r.get("employment_estimate"))
+        is not None
     ]
     shares = figures.reference_shares(store, year, period, ownership, [r["industry_code"] for r in todo])
     total = current.get("region_employment_exact")
@@ -310,7 +319,8 @@ def _use_estimates(store, rows, growth, current, cfg, year, period, ownership) -
     big_g = growth.attrs.get("nation_total_growth")
     for row in todo:
         code = row["industry_code"]
-        e = float(row["employment_estimate"])
+        only_growth = row["employment_status"] == PUBLISHED  # employment, wage and LQs stay BLS's
+        e = float(row["employment"] if only_growth else row["employment_estimate"])
         gi = g.loc[code] if code in g.index else None
 
         def gv(key, gi=gi):
@@ -332,15 +342,20 @@ def _use_estimates(store, rows, growth, current, cfg, year, period, ownership) -
         row.update(
             estimate=True,
             basis="estimate",
-            employment_used=_r(e),
-            measure_status="estimate",
             employment_year_earlier=_r(e0),
             growth_pct=_r((e - e0) / e0 * 100 if e0 else None, 1),
-            avg_weekly_wage=_r(wage),
-            wage_status="estimate" if wage is not None else row["wage_status"],
-            lq_nation=_r(lq, 2),
-            lq_state=_r(lq_state, 2),
         )
+        if only_growth:
+            row["basis"] = "estimate (growth)"
+        else:
+            row.update(
+                employment_used=_r(e),
+                measure_status="estimate",
+                avg_weekly_wage=_r(wage),
+                wage_status="estimate" if wage is not None else row["wage_status"],
+                lq_nation=_r(lq, 2),
+                lq_state=_r(lq_state, 2),
+            )
         if e0 is not None and nat_g is not None and big_g is not None:
             row["national_share"] = _r(e0 * big_g)
             row["industry_mix"] = _r(e0 * (nat_g - big_g))
