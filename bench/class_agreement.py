@@ -58,43 +58,67 @@ def main(argv: list[str] | None = None) -> int:
     metros = ohio_metros(data)
     quarters = ["1", "2", "3", "4"]
     tally: Counter = Counter()
+    reasons: Counter = Counter()
     per_metro = []
     with Progress(transient=True) as progress:
         task = progress.add_task("class agreement", total=len(metros) * len(quarters))
         for code, region in metros:
-            agree = total = 0
+            agree = total = d_agree = d_total = 0
             for q in quarters:
                 common = dict(year=2016, period=q, level=2, ownership="5")
                 bls = build.build_package(store, region.counties, **common)
                 est = build.build_package(store, region.counties, estimates=True, bls_area=False, **common)
                 plain = build.build_package(store, region.counties, bls_area=False, **common)
                 assert bls.bls_area and bls.bls_area["code"] == code, (code, bls.bls_area)
-                mine = {r["industry_code"]: r["target_class"] for r in est.industries}
+                mine = {r["industry_code"]: r for r in est.industries}
                 for r in bls.industries:
                     if r["target_class"] is None:
                         continue
+                    other = mine.get(r["industry_code"], {})
+                    same = other.get("target_class") == r["target_class"]
                     total += 1
-                    agree += mine.get(r["industry_code"]) == r["target_class"]
+                    agree += same
+                    if other.get("estimate"):  # the county sums are blocked: the estimate decides the class
+                        d_total += 1
+                        d_agree += same
+                for r in est.industries:
+                    if r["target_class"] is None and r["target_reason"].startswith(("employment ", "no ")):
+                        reasons[r["target_reason"]] += 1
                 tally["bls_unclassified"] += bls.unclassified_suppressed
                 tally["plain_unclassified"] += plain.unclassified_suppressed
                 tally["est_unclassified"] += est.unclassified_suppressed
                 tally["industries"] += len(bls.industries)
                 progress.advance(task)
-            per_metro.append((code, region.name, len(region.counties), agree, total))
+            per_metro.append((code, region.name, len(region.counties), agree, total, d_agree, d_total))
             tally["agree"] += agree
             tally["total"] += total
-    print("| metro | counties | classes agreeing (BLS file vs county estimates) |")
-    print("| --- | ---: | ---: |")
-    for code, name, n, agree, total in per_metro:
-        print(f"| {name} ({code}) | {n} | {agree} of {total} ({agree / total:.0%}) |")
-    a, t = tally["agree"], tally["total"]
-    print(f"| **all {len(per_metro)} metros, 2016 Q1–Q4** | | **{a} of {t} ({a / t:.1%})** |")
+            tally["d_agree"] += d_agree
+            tally["d_total"] += d_total
+
+    def share(a, t):
+        return f"{a} of {t} ({a / t:.0%})" if t else "–"
+
+    print("| metro | counties | classes agreeing | where the county sums are blocked (estimate decides) |")
+    print("| --- | ---: | ---: | ---: |")
+    for code, name, n, agree, total, d_agree, d_total in per_metro:
+        print(f"| {name} ({code}) | {n} | {share(agree, total)} | {share(d_agree, d_total)} |")
+    a, t, da, dt = tally["agree"], tally["total"], tally["d_agree"], tally["d_total"]
+    print(
+        f"| **all {len(per_metro)} metros, 2016 Q1–Q4** | | **{a} of {t} ({a / t:.1%})** | "
+        f"**{da} of {dt} ({da / dt:.1%})** |"
+        if dt
+        else ""
+    )
     n = tally["industries"]
     print(
         f"\nIndustry-quarters: {n}. Unclassified because of suppression: BLS metro file "
         f"{tally['bls_unclassified']}, county sums without estimates {tally['plain_unclassified']}, "
         f"county estimates {tally['est_unclassified']}."
     )
+    if reasons:
+        print(
+            "Still unclassified with estimates: " + "; ".join(f"{k} ({v})" for k, v in reasons.most_common())
+        )
     store.close()
     return 0
 
