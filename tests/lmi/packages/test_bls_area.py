@@ -96,6 +96,10 @@ def test_every_format_says_the_figures_are_the_metro_files(msa_package):
     wb = load_workbook(io.BytesIO(render(pkg, "xlsx")))
     cells = [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value]
     assert any("QCEW area C1814" in c for c in cells)
+    from pypdf import PdfReader
+
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(render(pkg, "pdf"))).pages)
+    assert "C1814" in text and "Metropolitan Statistical Area" in text
 
 
 def test_without_estimates_the_package_counts_the_unclassified_and_offers_estimates(msa_package):
