@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import json
 
 import pytest
 
@@ -125,6 +126,8 @@ def test_with_estimates_every_industry_is_classified_and_flagged(msa_estimates):
     chart = {d["code"]: d for d in _chart_values(pkg.charts["targets"])}
     row55 = next(r for r in pkg.industries if r["industry_code"] == "55")
     assert chart["55"]["basis"] == "estimate" and chart["55"]["employment"] == row55["employment_used"]
+    assert chart["55"]["label"] == "55*" and chart["52"]["label"] == "52"
+    assert "* SectorHub estimate of figures BLS suppressed" in json.dumps(pkg.charts["targets"])
 
 
 def _chart_values(spec):

@@ -27,6 +27,8 @@ def bubble_chart(pkg) -> dict:
             "employment": r.get("employment_used", r["employment"]),
             "class": r["target_class"],
             "basis": r.get("basis", "BLS"),
+            # An industry classed from SectorHub estimates is labelled "code*" (the title says what * means).
+            "label": r["industry_code"] + ("*" if r.get("estimate") else ""),
         }
         for r in pkg.industries
         if r["target_class"]
@@ -41,7 +43,8 @@ def bubble_chart(pkg) -> dict:
         color=alt.Color("class:N", title="Class", scale=alt.Scale(domain=list(CLASSES), range=CLASS_COLORS)),
         tooltip=["code:N", "industry:N", "lq:Q", "growth:Q", "employment:Q", "class:N", "basis:N"],
     )
-    labels = base.mark_text(dy=-10, fontSize=9).encode(text="code:N")
+    labels = base.mark_text(dy=-10, fontSize=9).encode(text="label:N")
+    estimated = any(r["label"].endswith("*") for r in rows)
     settings = pkg.settings
     hrule = (
         alt.Chart(alt.Data(values=[{"y": settings["target_lq_threshold"]}]))
@@ -56,7 +59,10 @@ def bubble_chart(pkg) -> dict:
     chart = (points + labels + hrule + vrule).properties(
         width=560,
         height=380,
-        title=f"Target industries, {pkg.region_name}, {pkg.period_label}",
+        title=alt.TitleParams(
+            f"Target industries, {pkg.region_name}, {pkg.period_label}",
+            **({"subtitle": "* SectorHub estimate of figures BLS suppressed"} if estimated else {}),
+        ),
         description=(
             "Bubble chart of each classified industry's location quotient against its growth over the year, "
             "bubble size employment; the target industries table has the same figures."
