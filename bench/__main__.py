@@ -25,7 +25,7 @@ from sectorhub.paths import data_dir
 
 BENCHES = ("ingest", "answer_many", "panel", "profile", "startup", "national")
 # Cases that need more than generated inputs (the demo loaded, a server port): run only when named with --only.
-EXTRA_BENCHES = ("package_cold",)
+EXTRA_BENCHES = ("package_cold", "class_agreement")
 VERSIONS = (
     "duckdb",
     "ibis-framework",
@@ -200,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
             calls = args.calls if not args.quick else 5
             rows += _guard("4 region profile", lambda: profile.run(store, reps, calls, log))
 
+    if "class_agreement" in only:
+        from bench import class_agreement
+
+        class_agreement.main([])  # prints its own table (BLS metro files against county estimates)
     if "package_cold" in only:
         from bench import package_cold
 

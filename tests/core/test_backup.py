@@ -26,7 +26,8 @@ SMALL_QCEW = "qcew/2020.open_data_slices/morpc-qcew-2020-a-39041.csv.gz"
 
 def every_table() -> dict[str, list[tuple]]:
     """Every row of every model's table (history and many-to-many tables too), sorted; content types and
-    permissions by their natural keys, since migrations rebuild them."""
+    permissions by their natural keys, since migrations rebuild them; many-to-many rows by their pair (the
+    serializer writes the pairs, and a restore numbers the rows anew)."""
     tables = {}
     for model in apps.get_models(include_auto_created=True):
         label = model._meta.label
@@ -36,6 +37,9 @@ def every_table() -> dict[str, list[tuple]]:
             tables[label] = sorted(model.objects.values_list("app_label", "model"))
         elif label == "auth.Permission":
             tables[label] = sorted(model.objects.values_list("content_type__app_label", "codename"))
+        elif model._meta.auto_created:  # a many-to-many table: its row ids are not data, its pairs are
+            pairs = [f.attname for f in model._meta.fields if f.attname != "id"]
+            tables[label] = sorted(tuple(map(str, row)) for row in model._default_manager.values_list(*pairs))
         else:
             tables[label] = sorted(tuple(map(str, row)) for row in model._default_manager.values_list())
     return tables

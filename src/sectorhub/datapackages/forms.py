@@ -28,6 +28,7 @@ class PackageFiltersForm(forms.Form):
     ownership = forms.ChoiceField(choices=OWNERSHIPS, required=False)
     map = forms.ChoiceField(choices=MAP_MEASURES, required=False)
     sector = KnownChoicesField(choices=[(c, c) for c in SECTOR_CODES], required=False)
+    estimates = forms.BooleanField(required=False)
 
     DEFAULTS = {"level": "2", "ownership": "5", "map": "employment", "sector": []}
 
@@ -52,4 +53,5 @@ class PackageFiltersForm(forms.Form):
             ownership=data["ownership"],
             map_measure=data["map"],
             sectors=tuple(c for c in SECTOR_CODES if c in asked),
+            estimates=bool(data.get("estimates")),
         )

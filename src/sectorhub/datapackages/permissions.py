@@ -1,7 +1,8 @@
 """Who may see and publish data packages: signed-in users build any region's package; state staff publish;
 everyone reads what was published. Published packages carry no confidential cell: suppressed values stay
-'suppressed' (or a '≥' lower bound of published cells), and no estimate of a suppressed cell is ever part of a web
-package; the occupation jobs of the supply section are model estimates from public inputs only, labelled as
+'suppressed' (or a '≥' lower bound of published cells), and no estimate of a suppressed cell is ever part of a published
+package (a signed-in user may ask for estimates on a region's working page, marked as such and never published);
+the occupation jobs of the supply section are model estimates from public inputs only, labelled as
 estimates (docs/methods.md, "What a published package contains")."""
 
 from __future__ import annotations

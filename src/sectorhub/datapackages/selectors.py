@@ -23,6 +23,8 @@ class Choice:
     ownership: str
     map_measure: str = "employment"
     sectors: tuple[str, ...] = ()  # target sectors of the supply section; () = those classed strong/emerging
+    # SectorHub estimates of suppressed cells (a signed-in working view only: such a package is never published).
+    estimates: bool = False
 
 
 MAP_MEASURES = [("employment", "Employment"), ("wage", "Average weekly wage")]
@@ -70,6 +72,7 @@ def package_params(choice: Choice) -> dict:
         "ownership": choice.ownership,
         "map": choice.map_measure,
         "sector": list(choice.sectors),
+        **({"estimates": "1"} if choice.estimates else {}),
     }
 
 
@@ -107,6 +110,7 @@ def package_request(region, choice: Choice):
                 name=name,
                 map_measure=choice.map_measure,
                 section_options=options,
+                estimates=choice.estimates,
             )
 
     return key, build

@@ -141,6 +141,14 @@ def publish(request, pk: int):
     """
     region, periods, _ = _region_choice(request, pk)
     choice = selectors.choice_from(request.POST, periods)
+    if (
+        choice.estimates
+    ):  # the page offers no publish button then; a crafted request is refused, nothing stored
+        return HttpResponse(
+            "A package with SectorHub estimates of suppressed figures is never published.",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
     if request.POST.get("confirm") != "yes":
         if not can_publish(request.user):
             raise PermissionDenied("only state staff publish data packages")

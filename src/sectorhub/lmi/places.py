@@ -79,6 +79,8 @@ def _cbsa_counties(path: str) -> pd.DataFrame:
             "cbsa_title": df["cbsatitle"].str.strip(),
             "kind": df["metropolitanmicropolitanstatis"].str.strip(),
             "state": df["statename"].str.strip(),
+            "csa_code": df["csacode"].str.strip() if "csacode" in df.columns else "",
+            "csa_title": df["csatitle"].str.strip() if "csatitle" in df.columns else "",
         }
     ).reset_index(drop=True)
 
@@ -108,6 +110,43 @@ def cbsa_regions(state_fips: str | None = None, kind: str = METRO) -> list[Named
 def qcew_metro_code(cbsa_code: str) -> str:
     """The QCEW area code of a metro: ``C`` and the first four digits of the CBSA code (18140 → C1814)."""
     return "C" + cbsa_code[:4]
+
+
+def qcew_csa_code(csa_code: str) -> str:
+    """The QCEW area code of a combined statistical area: ``CS`` and the 3-digit CSA code (198 → CS198)."""
+    return "CS" + csa_code.zfill(3)
+
+
+def bls_areas(counties: list[str], path: Path | None = None) -> list[NamedRegion]:
+    """The BLS QCEW areas whose counties are exactly ``counties``: the CBSA (metro or micro) and the CSA, if any.
+
+    ``code`` is the QCEW area code (``C1814``, ``CS198``); an empty list when the counties are not exactly one area.
+
+    >>> [a.code for a in bls_areas(["39041", "39045", "39049", "39073", "39089", "39097", "39117", "39127",
+    ...                              "39129", "39159"])]        # doctest: +SKIP
+    ['C1814']
+    """
+    wanted = set(check_counties(list(counties)))
+    table = cbsa_counties(path)
+    hits = table[table["county_fips"].isin(wanted)]
+    out: list[NamedRegion] = []
+    if len(hits) != len(wanted):
+        return out
+    for key, title, kind, coder in (
+        ("cbsa_code", "cbsa_title", None, qcew_metro_code),
+        ("csa_code", "csa_title", "csa", qcew_csa_code),
+    ):
+        codes = set(hits[key])
+        if len(codes) != 1 or "" in codes:
+            continue
+        code = codes.pop()
+        members = set(table.loc[table[key] == code, "county_fips"])
+        if members != wanted:
+            continue
+        row = hits.iloc[0]
+        label = kind or ("metro" if row["kind"] == METRO else "micro")
+        out.append(NamedRegion(row[title], tuple(sorted(members)), coder(code), label, SOURCE))
+    return out
 
 
 def metro_counties(name: str, path: Path | None = None) -> tuple[str, str, list[str]]:

@@ -68,8 +68,12 @@ def build_package(
     estimates: bool = False,
     map_measure: str = "employment",
     section_options: dict | None = None,
+    bls_area: bool = True,
 ) -> DataPackage:
     """A package for any region (a list of county FIPS) and any loaded period; see :mod:`.model` for the shape.
+
+    When the counties are exactly a metro area whose BLS file is loaded, the industry figures are BLS's own for
+    the area (``bls_area=False`` sums the counties anyway, e.g. to compare the two).
 
     ``section_options`` goes to each of ``SECTION_HOOKS`` (e.g. ``{"supply": SupplyInputs(...)}``).
     """
@@ -104,9 +108,21 @@ def build_package(
     )
     lq_reference = df.attrs.get("lq_reference", "")
     growth = figures.industry_growth(store, counties, state_fips, int(year), period, ownership, level)
+    area = _bls_area(store, counties, int(year), period, ownership, level) if bls_area else None
+    if area is not None:
+        # The region is exactly a BLS area whose file is loaded: BLS's own cells replace the county sums.
+        place, cells = area
+        attrs = growth.attrs
+        growth = growth.drop(columns="region_e0").merge(
+            cells[["industry_code", "region_e0"]], on="industry_code", how="outer"
+        )
+        growth.attrs = attrs
+        df = cells.drop(columns="region_e0")
+        lq_reference = f"published by BLS in the {place.code} file (against the U.S.)"
     ind = _industry_rows(df, growth, current, cfg)
     if estimates:
         _add_estimates(store, ind, counties, int(year), period, ownership, level)
+        _use_estimates(store, ind, growth, current, cfg, int(year), period, ownership)
 
     highlights = _highlights(ind, cfg)
     own_title = figures.ownership_title(store, ownership)
@@ -137,11 +153,30 @@ def build_package(
         generated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         estimates_included=estimates,
     )
+    if area is not None:
+        pkg.bls_area = {"code": place.code, "title": place.name, "kind": place.kind}
+        notes.append(
+            f"The region's counties are exactly the {place.name} {_AREA_KINDS[place.kind]} (QCEW area "
+            f"{place.code}): its industry figures are BLS's own for the area (employment, wages, location "
+            "quotients and over-the-year changes as published), not sums of county cells."
+        )
     pkg.unclassified_suppressed = sum(1 for r in ind if _blocked_by_suppression(r))
+    pkg.estimated_industries = sum(1 for r in ind if r.get("estimate"))
     if pkg.unclassified_suppressed:
         notes.append(
             f"{pkg.unclassified_suppressed} of {len(ind)} industries are not classified in the target-industry "
-            "view: BLS suppressed a county figure they need (employment, or the change over the year)."
+            f"view: BLS suppressed {'an area' if area is not None else 'a county'} figure they need (employment, "
+            "or the change over the year)."
+            + (
+                ""
+                if estimates
+                else " With estimates on (--estimates), they are classified from SectorHub estimates."
+            )
+        )
+    if pkg.estimated_industries:
+        notes.append(
+            f"{pkg.estimated_industries} of {len(ind)} industries have figures BLS suppressed: their growth, wage, "
+            "LQs, shift-share and target class use SectorHub estimates, marked 'estimate' in the Basis column."
         )
     pkg.warnings = freshness_warnings(summary, int(year), period, datetime.now(UTC).year)
     pkg.notes += _standard_notes(pkg, growth.attrs.get("nation_source", ""))
@@ -185,6 +220,10 @@ def _industry_rows(df: pd.DataFrame, growth: pd.DataFrame, current: dict, cfg: d
         growth_pct = (emp - e0) / e0 * 100 if e0 else None
         nat_g = gv("nation_growth")
         row = {
+            "estimate": False,
+            "basis": "BLS",
+            "measure_status": status,
+            "employment_used": _r(emp),
             "industry_code": r.industry_code,
             "industry_title": _short_title(r.industry_title, r.industry_code),
             "establishments": _r(r.establishments),
@@ -222,6 +261,118 @@ def _industry_rows(df: pd.DataFrame, growth: pd.DataFrame, current: dict, cfg: d
         row["target_class"], row["target_reason"] = cls, why
         rows.append(row)
     return rows
+
+
+_AREA_KINDS = {
+    "metro": "Metropolitan Statistical Area",
+    "micro": "Micropolitan Statistical Area",
+    "csa": "Combined Statistical Area",
+}
+
+
+def _bls_area(store, counties, year, period, ownership, level):
+    """``(place, cells)`` when the counties are exactly a BLS area with industry detail loaded for the period.
+
+    BLS publishes industry detail for metropolitan areas (aggregation levels 40-48, the county level minus 30);
+    MicroSA and CSA files hold totals only, so a region equal to one of those sums its counties.
+    """
+    from sectorhub.lmi.places import PlaceError, bls_areas
+
+    try:
+        places = bls_areas(list(counties))
+    except (OSError, PlaceError):  # no delineation file: every region sums its counties
+        return None
+    agglvl = str(int(level_agglvl(level)) - 30)
+    for place in places:
+        if place.kind not in ("metro", "micro"):
+            continue
+        cells = figures.area_industries(store, place.code, year, period, ownership, agglvl)
+        if not cells.empty:
+            return place, cells
+    return None
+
+
+def _use_estimates(store, rows, growth, current, cfg, year, period, ownership) -> None:
+    """Fill every measure a suppressed figure blocks with one computed from the employment estimate, flagged.
+
+    An industry published now but not a year earlier keeps BLS's employment, wage and LQs; only its year-earlier
+    level (so growth, shift-share and class) is estimated, ``basis = "estimate (growth)"``.
+
+    For an industry whose region employment is not published (suppressed or a lower bound), with ``E`` its
+    estimate, ``P`` the published part (the counties BLS published now), ``K1``/``K0`` the counties published now
+    and a year earlier, and ``g`` the state's growth of the industry (the nation's where the state's is suppressed):
+
+    * year-earlier level ``E0 = K0 + (E − K1) / (1 + g)`` (the estimated part grew as the industry in the state);
+    * wages ``W = Wp + (E − P) · w_state`` (the estimated jobs are paid the state's average weekly wage);
+    * LQ vs nation ``(E / region total) / national share``, LQ vs state likewise with the state's share;
+    * growth, shift-share and the target class from ``E`` and ``E0``.
+    """
+    weeks = 52 if period == "A" else 13
+    g = growth.set_index("industry_code") if not growth.empty else pd.DataFrame()
+    # Blocked: employment not published, or published without a year-earlier level (suppressed then).
+    todo = [
+        r
+        for r in rows
+        if (r["employment_status"] != PUBLISHED or r["growth_pct"] is None)
+        and (r["employment"] if r["employment_status"] == PUBLISHED else r.get("employment_estimate"))
+        is not None
+    ]
+    shares = figures.reference_shares(store, year, period, ownership, [r["industry_code"] for r in todo])
+    total = current.get("region_employment_exact")
+    state_total = current.get("state_employment_exact")
+    big_g = growth.attrs.get("nation_total_growth")
+    for row in todo:
+        code = row["industry_code"]
+        only_growth = row["employment_status"] == PUBLISHED  # employment, wage and LQs stay BLS's
+        e = float(row["employment"] if only_growth else row["employment_estimate"])
+        gi = g.loc[code] if code in g.index else None
+
+        def gv(key, gi=gi):
+            return None if gi is None or key not in gi or pd.isna(gi[key]) else float(gi[key])
+
+        published = float(row["employment"] or 0)
+        s1, s0, sw = gv("state_e1"), gv("state_e0"), gv("state_wages")
+        k1, k0 = gv("region_e1_known") or 0.0, gv("region_e0_known") or 0.0
+        nat_g = gv("nation_growth")
+        rate = s1 / s0 if s1 and s0 else (1 + nat_g if nat_g is not None and nat_g > -1 else None)
+        e0 = k0 + (e - k1) / rate if rate else None
+        wage = None
+        if sw is not None and s1:
+            wages = float(row["total_wages"] or 0) + (e - published) * sw / s1
+            wage = wages / e / weeks if e else None
+        share = shares.get(code)
+        lq = (e / total) / share if total and share else None
+        lq_state = (e / total) / (s1 / state_total) if total and s1 and state_total else None
+        row.update(
+            estimate=True,
+            basis="estimate",
+            employment_year_earlier=_r(e0),
+            growth_pct=_r((e - e0) / e0 * 100 if e0 else None, 1),
+        )
+        if only_growth:
+            row["basis"] = "estimate (growth)"
+        else:
+            row.update(
+                employment_used=_r(e),
+                measure_status="estimate",
+                avg_weekly_wage=_r(wage),
+                wage_status="estimate" if wage is not None else row["wage_status"],
+                lq_nation=_r(lq, 2),
+                lq_state=_r(lq_state, 2),
+            )
+        if e0 is not None and nat_g is not None and big_g is not None:
+            row["national_share"] = _r(e0 * big_g)
+            row["industry_mix"] = _r(e0 * (nat_g - big_g))
+            row["competitive_effect"] = _r(e - e0 * (1 + nat_g))
+        cls, why = classify.classify(
+            lq=row["lq_nation"],
+            growth=row["growth_pct"],
+            national_growth=row["nation_growth_pct"],
+            employment=_r(e),
+            status=PUBLISHED,
+            settings=cfg,
+        )
+        row["target_class"], row["target_reason"] = cls, f"{why} (estimate)"
 
 
 def _blocked_by_suppression(row: dict) -> bool:
@@ -356,12 +507,28 @@ def _sources(store, pkg: DataPackage, lq_reference: str) -> list[Source]:
         Source("Location quotients against the nation", f"National shares {lq_reference}.", pkg.period_label),
         Source("County outlines", charts.GEO_SOURCE, "2015"),
     ]
+    if pkg.bls_area:
+        out.insert(
+            1,
+            Source(
+                f"BLS QCEW, {pkg.bls_area['title']} {_AREA_KINDS[pkg.bls_area['kind']]} ({pkg.bls_area['code']})",
+                "The region's industry figures, LQs and over-the-year changes as BLS publishes them for the area; "
+                "county delineation: OMB, July 2015.",
+                pkg.period_label,
+            ),
+        )
     return out
 
 
 def _sections(pkg: DataPackage) -> list[Section]:
     """The demand-side tables in display order; other modules append their own sections."""
-    st = "employment_status"
+    st, ms = "employment_status", "measure_status"
+    basis = [Column("basis", "Basis")] if pkg.estimates_included else []
+    unclassified = (
+        "are classified from SectorHub estimates (Basis: estimate)."
+        if pkg.estimates_included
+        else "are not classified."
+    )
     return [
         Section(
             "summary",
@@ -396,11 +563,12 @@ def _sections(pkg: DataPackage) -> list[Section]:
                     else []
                 ),
                 Column("avg_weekly_wage", "Avg weekly wage ($)", "int", "wage_status"),
-                Column("lq_nation", "LQ vs nation", "float2", st),
-                Column("lq_state", "LQ vs state", "float2", st),
-                Column("growth_pct", "Growth (%)", "pct"),
+                Column("lq_nation", "LQ vs nation", "float2", ms),
+                Column("lq_state", "LQ vs state", "float2", ms),
+                Column("growth_pct", "Growth (%)", "pct", ms),
                 Column("state_growth_pct", "State growth (%)", "pct"),
                 Column("nation_growth_pct", "Nation growth (%)", "pct"),
+                *basis,
             ],
             pkg.industries,
         ),
@@ -411,19 +579,20 @@ def _sections(pkg: DataPackage) -> list[Section]:
                 Column("industry_code", "NAICS"),
                 Column("industry_title", "Industry"),
                 Column("target_class", "Class"),
-                Column("lq_nation", "LQ vs nation", "float2"),
-                Column("growth_pct", "Growth (%)", "pct"),
+                Column("lq_nation", "LQ vs nation", "float2", ms),
+                Column("growth_pct", "Growth (%)", "pct", ms),
                 Column("nation_growth_pct", "Nation growth (%)", "pct"),
-                Column("employment", "Employment", "int", st),
+                Column("employment_used", "Employment", "int", ms),
                 Column("target_reason", "Why"),
+                *basis,
             ],
             pkg.industries,
             intro=(
                 f"Strong: LQ ≥ {pkg.settings['target_lq_threshold']} and growth > "
                 f"{pkg.settings['target_growth_threshold']}%; mature: LQ ≥ {pkg.settings['target_lq_threshold']}, "
                 "not growing; emerging: lower LQ, growing faster than the industry nationally; at risk: the rest. "
-                f"Industries under {pkg.settings['target_min_employment']} jobs or with suppressed figures are "
-                "not classified."
+                f"Industries under {pkg.settings['target_min_employment']} jobs are not classified; those with "
+                f"suppressed figures {unclassified}"
             ),
             chart="targets",
         ),
@@ -433,11 +602,12 @@ def _sections(pkg: DataPackage) -> list[Section]:
             [
                 Column("industry_code", "NAICS"),
                 Column("industry_title", "Industry"),
-                Column("employment_year_earlier", "Jobs a year earlier", "int"),
-                Column("employment", "Jobs now", "int", st),
-                Column("national_share", "National share", "int"),
-                Column("industry_mix", "Industry mix", "int"),
-                Column("competitive_effect", "Competitive effect", "int"),
+                Column("employment_year_earlier", "Jobs a year earlier", "int", ms),
+                Column("employment_used", "Jobs now", "int", ms),
+                Column("national_share", "National share", "int", ms),
+                Column("industry_mix", "Industry mix", "int", ms),
+                Column("competitive_effect", "Competitive effect", "int", ms),
+                *basis,
             ],
             [r for r in pkg.industries if r["national_share"] is not None],
         ),

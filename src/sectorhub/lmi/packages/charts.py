@@ -24,8 +24,11 @@ def bubble_chart(pkg) -> dict:
             "industry": r["industry_title"],
             "lq": r["lq_nation"],
             "growth": r["growth_pct"],
-            "employment": r["employment"],
+            "employment": r.get("employment_used", r["employment"]),
             "class": r["target_class"],
+            "basis": r.get("basis", "BLS"),
+            # An industry classed from SectorHub estimates is labelled "code*" (the title says what * means).
+            "label": r["industry_code"] + ("*" if r.get("estimate") else ""),
         }
         for r in pkg.industries
         if r["target_class"]
@@ -43,9 +46,10 @@ def bubble_chart(pkg) -> dict:
             legend=alt.Legend(format=",.0f", labelLimit=0),
         ),
         color=alt.Color("class:N", title="Class", scale=alt.Scale(domain=list(CLASSES), range=CLASS_COLORS)),
-        tooltip=["code:N", "industry:N", "lq:Q", "growth:Q", "employment:Q", "class:N"],
+        tooltip=["code:N", "industry:N", "lq:Q", "growth:Q", "employment:Q", "class:N", "basis:N"],
     )
-    labels = base.mark_text(dy=-10, fontSize=9).encode(text="code:N")
+    labels = base.mark_text(dy=-10, fontSize=9).encode(text="label:N")
+    estimated = any(r["label"].endswith("*") for r in rows)
     settings = pkg.settings
     hrule = (
         alt.Chart(alt.Data(values=[{"y": settings["target_lq_threshold"]}]))
@@ -62,7 +66,10 @@ def bubble_chart(pkg) -> dict:
         height=380,
         title=alt.TitleParams(
             text=_wrap(f"Target industries, {pkg.region_name}", 60),
-            subtitle=pkg.period_label,
+            subtitle=[
+                pkg.period_label,
+                *(["* SectorHub estimate of figures BLS suppressed"] if estimated else []),
+            ],
             anchor="start",
             limit=0,
         ),

@@ -245,7 +245,17 @@ def industry_growth(store, counties, state_fips, year, period, ownership, level)
     region = reg.groupby("industry_code").agg(
         region_e0=("e0", lambda s: s.sum() if s.notna().all() else np.nan)
     )
-    st = df[df.area_fips == state].set_index("industry_code")[["e1", "e0"]].add_prefix("state_")
+    # The counties published now and a year earlier: the known part an estimate of the year-earlier level adds to.
+    pair = reg[reg.e1.notna() & reg.e0.notna()].groupby("industry_code")
+    region = region.join(pair.e1.sum().rename("region_e1_known")).join(
+        pair.e0.sum().rename("region_e0_known")
+    )
+    st = (
+        df[df.area_fips == state]
+        .set_index("industry_code")[["e1", "e0", "total_wages"]]
+        .rename(columns={"total_wages": "wages"})
+        .add_prefix("state_")
+    )
     us = df[df.area_fips == "US000"]
     if not us.empty:
         nat = us.set_index("industry_code")[["e1", "e0"]]
@@ -301,4 +311,78 @@ def county_values(store, counties, state_fips, year, period, measure: str = "emp
                 "in_region": r.area_fips in counties,
             }
         )
+    return out
+
+
+def area_industries(store, area: str, year: int, period: str, ownership: str, agglvl: str) -> pd.DataFrame:
+    """BLS's own published cells of one area (a metro file such as ``C1814``) in ``region_industries``' shape.
+
+    Columns: ``industry_code, industry_title, establishments, employment, total_wages, avg_weekly_wage, lq,
+    lower_bound`` (always False: nothing is summed) and ``region_e0`` (the level a year earlier, from BLS's
+    over-the-year change). ``lq`` is BLS's published LQ (the mean of the three monthly LQs for a quarter; for an
+    annual average derived from quarters, the mean of the twelve). Empty when the area has no cells at ``agglvl``
+    for the period (not loaded, or a file of totals only such as a MicroSA or CSA file).
+    """
+    period = str(period).upper()
+    qtrs = ["1", "2", "3", "4", "A"] if period == "A" else [period]
+    params = [area, int(year), qtrs, str(ownership), str(agglvl)]
+    where = "area_fips = ? AND year = ? AND qtr IN (SELECT unnest(?::VARCHAR[])) AND own_code = ? AND agglvl_code = ?"
+    df = _levels(store, where, params, ["area_fips", "industry_code"], annual=period == "A")
+    df = df[df.qtr == period]
+    if df.empty:
+        return pd.DataFrame()
+    lq = store.sql(
+        "SELECT industry_code, qtr, (pub_lq_emp_m1 + pub_lq_emp_m2 + pub_lq_emp_m3) / 3 AS lq_q, "
+        f"pub_lq_emplvl AS lq_a FROM qcew WHERE size_code = '0' AND {where}",
+        params,
+    ).df()
+    if period == "A" and (lq.qtr == "A").any():
+        lqs = lq[lq.qtr == "A"].set_index("industry_code").lq_a
+    elif period == "A":
+        q = lq[lq.qtr != "A"].groupby("industry_code").lq_q
+        lqs = q.mean().where(q.count() == 4)
+    else:
+        lqs = lq[lq.qtr == period].set_index("industry_code").lq_q
+    titles = industry_titles(store, list(df.industry_code))
+    weeks = 52 if period == "A" else 13
+    out = pd.DataFrame(
+        {
+            "industry_code": df.industry_code.to_numpy(),
+            "industry_title": [titles.get(c, c) for c in df.industry_code],
+            "establishments": df.estabs.round().to_numpy(),
+            "employment": df.e1.to_numpy(),
+            "total_wages": df.total_wages.to_numpy(),
+            "avg_weekly_wage": (df.total_wages / df.e1.replace(0, np.nan) / weeks).round().to_numpy(),
+            "lq": lqs.reindex(df.industry_code).round(2).to_numpy(),
+            "lower_bound": False,
+            "region_e0": df.e0.to_numpy(),
+        }
+    )
+    order = np.argsort([c[:2] + c for c in out.industry_code], kind="stable")
+    return out.iloc[order].reset_index(drop=True)
+
+
+def reference_shares(store, year: int, period: str, ownership: str, codes: list[str]) -> dict[str, float]:
+    """The nation's share of all-industry employment of each industry (the LQ denominator ``N[i,o]/N[10,0]``).
+
+    A quarter's share is the mean of its three monthly shares; an annual average uses the annual share, or the
+    mean of the four quarters' where only quarters are loaded.
+    """
+    rows = store.sql(
+        "SELECT industry_code, qtr, share_emplvl, (share_emp_m1 + share_emp_m2 + share_emp_m3) / 3 FROM "
+        "reference_shares WHERE year = ? AND own_code = ? AND industry_code IN (SELECT unnest(?::VARCHAR[]))",
+        [int(year), str(ownership), list(codes)],
+    ).fetchall()
+    out: dict[str, float] = {}
+    quarters: dict[str, list[float]] = {}
+    for code, qtr, annual, quarter in rows:
+        if period == "A" and qtr == "A" and annual is not None:
+            out[code] = float(annual)
+        elif period != "A" and qtr == period and quarter is not None:
+            out[code] = float(quarter)
+        elif period == "A" and qtr != "A" and quarter is not None:
+            quarters.setdefault(code, []).append(float(quarter))
+    for code, values in quarters.items():
+        if code not in out and len(values) == 4:
+            out[code] = sum(values) / 4
     return out

@@ -84,6 +84,11 @@ class DataPackage:
     # Industries the target-industry view could not classify because BLS suppressed a county figure they need.
     unclassified_suppressed: int = 0
     warnings: list[str] = field(default_factory=list)  # shown first in every format (e.g. old data)
+    # Industries whose measures use SectorHub estimates (estimates on; each such row has ``estimate`` True).
+    estimated_industries: int = 0
+    # The BLS area ({"code", "title", "kind"}) whose own published figures the package uses, when the region's
+    # counties are exactly that area and its file is loaded; None when the package sums county cells.
+    bls_area: dict | None = None
 
     def section(self, key: str) -> Section:
         """The section with this key."""

@@ -148,6 +148,8 @@ def industry_employment(store, pkg: DataPackage) -> tuple[pd.DataFrame, pd.DataF
         df = region_industries(
             store, counties=counties, year=pkg.year, period=pkg.period, ownership=own, level=level
         )
+        if len(df) and pkg.estimates_included:
+            df = _with_estimates(store, df, counties, pkg, own, level)
         if len(df):
             now.append(df.assign(own_code=own)[["industry_code", "own_code", "employment", "lower_bound"]])
             e0 = year_earlier(store, counties, pkg.year, pkg.period, own, level)
@@ -156,6 +158,25 @@ def industry_employment(store, pkg: DataPackage) -> tuple[pd.DataFrame, pd.DataF
     current = pd.concat(now, ignore_index=True) if now else pd.DataFrame(columns=columns)
     base = pd.concat(before, ignore_index=True) if before else pd.DataFrame(columns=columns[:3])
     return current, base
+
+
+def _with_estimates(
+    store, df: pd.DataFrame, counties, pkg: DataPackage, own: str, level: str
+) -> pd.DataFrame:
+    """Suppressed and lower-bound industry employment replaced by the SectorHub estimate (estimates on)."""
+    from sectorhub.lmi.estimates import region_estimates
+
+    est = region_estimates(
+        store, counties=counties, year=pkg.year, period=pkg.period, ownership=own, level=level
+    ).set_index("industry_code")["employment_estimate"]
+    blocked = df["lower_bound"] | df["employment"].isna()
+    filled = df["industry_code"].map(est)
+    use = blocked & filled.notna()
+    out = df.copy()
+    out.loc[use, "employment"] = filled[use]
+    out.loc[use, "lower_bound"] = False
+    out.attrs["estimated_industries"] = int(use.sum())
+    return out
 
 
 _YEAR_EARLIER = """
@@ -270,7 +291,7 @@ def supply_sections(store, pkg: DataPackage, inputs: SupplyInputs) -> list[Secti
     ranked = ranked.head(inputs.top)
     ranked.attrs["score_weights"] = describe_weights(weights)
     sector_names = main_sector(report.demand, sectors)
-    occupations = _occupation_section(ranked, sector_names, report, label, why)
+    occupations = _occupation_section(ranked, sector_names, report, label, why, pkg.estimates_included)
     skills = _skills_section(counties, report)
     training = training_section(report, ranked, inputs)
     return [occupations, skills, training]
@@ -287,7 +308,9 @@ def _empty(key: str, title: str, problem: str) -> Section:
     return Section(key, _TITLES[key], [Column("note", "Note")], [], intro=problem)
 
 
-def _occupation_section(ranked, sector_names, report, label: str, why: str) -> Section:
+def _occupation_section(
+    ranked, sector_names, report, label: str, why: str, estimated: bool = False
+) -> Section:
     rows = []
     for r in ranked.itertuples(index=False):
         flag = FLAG_TEXT.get(r.wage_flag, "") if r.wage_flag else ""
@@ -330,6 +353,11 @@ def _occupation_section(ranked, sector_names, report, label: str, why: str) -> S
             "employment times OEWS national staffing patterns, summed by occupation; growth is the change implied "
             "by the sectors' industry growth over the year. Ranked by the high-demand score (percentile ranks of "
             f"jobs, growth and wage, equally weighted) among occupations with at least {MIN_EMPLOYMENT:.0f} jobs."
+            + (
+                " Industry employment BLS suppressed (or summed only in part) is the SectorHub estimate."
+                if estimated
+                else ""
+            )
         ),
         notes=notes,
     )
