@@ -65,9 +65,9 @@ def document_errors(schema: dict) -> dict:
             if operation.get("parameters") or operation.get("requestBody"):
                 codes.add(422)
             responses = operation.setdefault("responses", {})
-            for code in sorted(codes):
+            for code in sorted(codes - {int(c) for c in responses}):  # ninja's keys are ints
                 responses.setdefault(
-                    str(code),
+                    code,
                     {
                         "description": ERRORS[code],
                         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
