@@ -7,10 +7,9 @@ A new app adds its router with one `api.add_router(...)` line below (docs/web.md
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
-from ninja import NinjaAPI
 
 from sectorhub.assessments.api import router as assessments_router
-from sectorhub.core.api_docs import SiteSwagger
+from sectorhub.core.api_docs import SiteAPI, SiteSwagger
 from sectorhub.core.faults import RequestTimeout, fault_response
 from sectorhub.datapackages.api import router as datapackages_router
 from sectorhub.funding.api import router as funding_router
@@ -18,7 +17,7 @@ from sectorhub.partnerships.api import router as partnerships_router
 from sectorhub.performance.api import router as performance_router
 from sectorhub.regions.api import router as regions_router
 
-api = NinjaAPI(
+api = SiteAPI(
     title="SectorHub API",
     version="1",
     description="The statewide registry of sector partnerships, regions and goals.",

@@ -26,3 +26,4 @@ urlpatterns = [
 
 # A timeout or an unreachable database gets a 503 page that says so; anything else an explained 500 (core.faults).
 handler500 = "sectorhub.core.faults.server_error"
+handler404 = "sectorhub.core.faults.not_found"  # JSON under /api/

@@ -143,3 +143,13 @@ class RequestTimeoutMiddleware:
 
 def _raise_timeout(signum, frame):
     raise RequestTimeout(f"request ran past {settings.SECTORHUB_REQUEST_TIMEOUT} s")
+
+
+def not_found(request, exception=None) -> HttpResponse:
+    """handler404: JSON `{"detail": "Not Found"}` under /api/ (also for paths no route matches, such as a
+    negative id), the site's 404 page elsewhere."""
+    if _is_api(request):
+        return JsonResponse({"detail": "Not Found"}, status=404)
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)

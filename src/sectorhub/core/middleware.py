@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 from django.conf import settings
@@ -94,3 +95,42 @@ class ContentSecurityPolicyMiddleware:
         if self.header and "Content-Security-Policy" not in response:
             response["Content-Security-Policy"] = self.header
         return response
+
+
+def _has_nul(value) -> bool:
+    """Whether a decoded JSON value holds a NUL character in any string or key."""
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+class ApiNulMiddleware:
+    """Refuse API requests whose query or JSON body holds a NUL character: 422 JSON before any view runs.
+
+    PostgreSQL cannot store or compare NUL in text, so such a value would otherwise end in a 500; the web
+    forms refuse it already (Django's ProhibitNullCharactersValidator)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/api/") and self._nul(request):
+            return JsonResponse(
+                {"detail": "The request holds a NUL (0x00) character, which is not allowed."}, status=422
+            )
+        return self.get_response(request)
+
+    @staticmethod
+    def _nul(request) -> bool:
+        if any("\x00" in k or any("\x00" in v for v in request.GET.getlist(k)) for k in request.GET):
+            return True
+        if request.content_type == "application/json" and request.body:
+            try:
+                return _has_nul(json.loads(request.body))
+            except ValueError:
+                return False  # not JSON: the API answers 422 for it
+        return False

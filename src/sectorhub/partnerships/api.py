@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import SessionAuth
@@ -133,6 +133,15 @@ def _detail(request, pk: int) -> Partnership:
         raise Http404 from exc
 
 
+def _referenced(model, field: str, **lookup):
+    """The record a body field names; a missing one is bad input (422 naming the field), not a missing page."""
+    found = model.objects.filter(**lookup).first()
+    if found is None:
+        value = next(iter(lookup.values()))
+        raise ValidationError({field: [f"No {model._meta.verbose_name} {value!r}."]})
+    return found
+
+
 @router.get("/partnerships", response=list[PartnershipOut], url_name="partnership_list")
 @paginate(PageNumberPagination, page_size=50)
 def partnership_list(request, region: int | None = None, industry: str = "", phase: str = ""):
@@ -147,10 +156,10 @@ def partnership_create(request, payload: PartnershipIn):
     partnership = services.create_partnership(
         user=request.user,
         name=payload.name,
-        region=get_object_or_404(Region, pk=payload.region_id),
+        region=_referenced(Region, "region_id", pk=payload.region_id),
         industries=_industries(payload.industries),
-        convener=get_object_or_404(Organization, pk=payload.convener_id),
-        phase=get_object_or_404(Phase, slug=payload.phase),
+        convener=_referenced(Organization, "convener_id", pk=payload.convener_id),
+        phase=_referenced(Phase, "phase", slug=payload.phase),
         launch_date=payload.launch_date,
         description=payload.description,
         is_public=payload.is_public,
@@ -171,9 +180,9 @@ def partnership_update(request, pk: int, payload: PartnershipPatch):
     data = payload.dict(exclude_unset=True)
     fields = {k: v for k, v in data.items() if k in {"name", "launch_date", "description", "is_public"}}
     if "region_id" in data:
-        fields["region"] = get_object_or_404(Region, pk=data["region_id"])
+        fields["region"] = _referenced(Region, "region_id", pk=data["region_id"])
     if "convener_id" in data:
-        fields["convener"] = get_object_or_404(Organization, pk=data["convener_id"])
+        fields["convener"] = _referenced(Organization, "convener_id", pk=data["convener_id"])
     industries = _industries(data["industries"]) if data.get("industries") is not None else None
     services.update_partnership(user=request.user, partnership=partnership, industries=industries, **fields)
     return _detail(request, pk)
@@ -185,7 +194,7 @@ def partnership_update(request, pk: int, payload: PartnershipPatch):
 def partnership_phase(request, pk: int, payload: PhaseIn):
     """Record a dated phase change."""
     partnership = _detail(request, pk)
-    phase = get_object_or_404(Phase, slug=payload.phase)
+    phase = _referenced(Phase, "phase", slug=payload.phase)
     services.change_phase(
         user=request.user,
         partnership=partnership,
