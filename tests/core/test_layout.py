@@ -115,6 +115,15 @@ def test_the_header_fits_one_line_at_1366_px_and_no_page_scrolls_sideways_at_390
     sign_out = page.locator("text=Sign out staffer")
     assert sign_out.bounding_box()["height"] <= 30
     assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    # Every installed app's entry stays inside the header's grid (not only inside the window).
+    overflow = page.evaluate(
+        """() => {
+            const grid = document.querySelector('.usa-nav__inner').getBoundingClientRect();
+            const items = Array.from(document.querySelectorAll('.usa-nav__primary > li'));
+            return items.map(li => li.getBoundingClientRect().right - grid.right).filter(d => d > 1);
+        }"""
+    )
+    assert overflow == [], overflow
     # The four capability apps to come (capacity, outreach, funding, performance) add a link each: still one row.
     more = page.evaluate(
         """() => {

@@ -8,7 +8,7 @@ class CapacityConfig(AppConfig):
 
     name = "sectorhub.capacity"
     label = "capacity"
-    verbose_name = "Capacity building"
+    verbose_name = "Capacity"
     nav_links = [
         ("Events", "capacity:event_list"),
         ("Resources", "capacity:resource_list"),

@@ -9,7 +9,7 @@ class FundingConfig(AppConfig):
 
     name = "sectorhub.funding"
     label = "funding"
-    verbose_name = "Funding and policy"
+    verbose_name = "Funding"
     nav_links = [
         ("Funding", "funding:home"),
         ("Grants", "funding:solicitation_list"),
