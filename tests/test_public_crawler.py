@@ -24,6 +24,22 @@ from sectorhub.core.roles import Role
 MAX_PAGES = 400
 PER_PATTERN = 6
 SKIP_PREFIXES = ("/static/", "/admin/", "/logout/", "/login/")
+MUST_REACH = (
+    "/public/",
+    "/public/partnerships/",
+    "/public/events/",
+    "/public/resources/",
+    "/public/data-packages/",
+    "/funding/solicitations/",
+    "/funding/awards/",
+    "/funding/policies/",
+    "/performance/public/scorecard/",
+    "/outreach/champions/public/",
+    "/api/funding/solicitations",
+    "/api/funding/awards",
+    "/api/performance/scorecard",
+    "/api/packages",
+)
 
 pytestmark = pytest.mark.skipif(
     not (settings.SECTORHUB_DATA / "reference").is_dir(),
@@ -97,12 +113,54 @@ def demo(db):
         "private": private,
         "deleted_id": deleted_id,
         "hidden": [PRIVATE_PARTNERSHIP.name, DELETED_PARTNERSHIP.name],
+        "personal": _personal_details(),
+        "internal": _internal_titles(),
     }
+
+
+def _personal_details() -> set[str]:
+    """E-mail addresses and phone numbers no public page may show: every account's (conveners included), every
+    champion's and attendee's ("never shown publicly"), and every sender's of a contact message."""
+    from django.contrib.auth import get_user_model
+
+    from sectorhub.capacity.models import Person
+    from sectorhub.outreach.models import Champion
+    from sectorhub.public.models import ContactMessage
+
+    found = set(get_user_model().objects.values_list("email", flat=True))
+    found |= set(Champion.objects.values_list("email", flat=True))
+    found |= set(Champion.objects.values_list("phone", flat=True))
+    found |= set(Person.objects.values_list("email", flat=True))
+    found |= set(ContactMessage.objects.values_list("email", flat=True))
+    return {value for value in found if value and len(value) >= 6}
+
+
+def _internal_titles() -> set[str]:
+    """Names of records not marked public: champions without consent (or deleted), internal events and resources,
+    networks not public, unpublished solicitations. A name that a public record also bears is left out."""
+    from sectorhub.capacity.models import Event, Resource
+    from sectorhub.funding.models import Solicitation
+    from sectorhub.outreach.models import Champion, Network
+
+    def split(qs, field, public):
+        private = set(qs.exclude(public).values_list(field, flat=True))
+        return private - set(qs.filter(public).values_list(field, flat=True))
+
+    from django.db.models import Q
+
+    titles = split(Champion.objects.all(), "name", Q(consent_public=True, is_deleted=False))
+    titles |= split(Event.objects.all(), "title", Q(is_public=True, is_deleted=False))
+    titles |= split(Resource.objects.all(), "title", Q(is_public=True, is_deleted=False))
+    titles |= split(Network.objects.all(), "name", Q(is_public=True))
+    titles |= split(Solicitation.objects.all(), "title", Q(is_published=True))
+    return {t for t in titles if t and len(t) >= 8}
 
 
 def test_an_anonymous_visitor_never_meets_the_unpublished_or_the_deleted_partnership(client, demo):
     """Crawl from `/` and the public API lists: no page names either hidden partnership, none answers 5xx."""
     hidden = demo["hidden"]
+    # The demo has what the crawl must not meet: conveners' and champions' details, internal records.
+    assert len(demo["personal"]) >= 5 and len(demo["internal"]) >= 3, (demo["personal"], demo["internal"])
     start = ["/", *_public_api_lists(client)]
     queue, seen, shapes = deque(start), set(start), Counter()
     problems, visited, statuses = [], [], Counter()
@@ -123,8 +181,12 @@ def test_an_anonymous_visitor_never_meets_the_unpublished_or_the_deleted_partner
         body = b"".join(response.streaming_content) if response.streaming else response.content
         text = body.decode("utf-8", errors="replace")
         problems += [f"{url}: names {name!r}" for name in hidden if name in text]
+        problems += [f"{url}: shows personal detail {value!r}" for value in demo["personal"] if value in text]
+        problems += [f"{url}: names internal record {title!r}" for title in demo["internal"] if title in text]
         if "text/html" not in response.get("Content-Type", ""):
             continue
+        if 'id="history-heading"' in text or "Change history" in text:
+            problems.append(f"{url}: shows change history")
         parser = _Links()
         parser.feed(text)
         for href in parser.links:
@@ -141,6 +203,11 @@ def test_an_anonymous_visitor_never_meets_the_unpublished_or_the_deleted_partner
     assert len(visited) >= 40, visited
     for shape in ("/partnerships/N/", "/regions/N/", "/goals/", "/api/partnerships"):
         assert any(_shape(u).startswith(shape) for u in visited), f"never reached {shape}"
+    # Every app's public pages, reached by following links (not typed in): the public site and a partnership's
+    # public page, funding's solicitations and awards, the public scorecard, capacity's public events and
+    # resources, outreach's champions, and the public API lists of each app that has one.
+    unreached = [prefix for prefix in MUST_REACH if not any(u.startswith(prefix) for u in visited)]
+    assert not unreached, f"the crawl never reached {unreached}; it visited {sorted(visited)}"
     assert statuses[200] >= 30
 
 

@@ -5,7 +5,8 @@ real CSRF token, answers what the map says, including object rules (a convener o
 Expected answers, from the map (core/permissions.py) and each app's object rules (tests/<app>/matrix.py):
 - the map refuses: anonymous → the sign-in redirect (web) or 401 JSON (API); other roles → 403 (JSON on the API);
 - the map allows: not 401/403/404 and never 5xx, unless the object rule refuses that role (403 or 404);
-- a convener on another convener's partnership, region or cycle: 403 or 404 where the case says so.
+- a convener on another convener's partnership, region or cycle: 403 or 404 where the case says so, and a refused
+  write there changes nothing (no change-history row is added anywhere).
 Pages are read from the resolver and /api/openapi.json, so an app added later is covered without editing this file.
 """
 
@@ -84,6 +85,13 @@ def _expect(
     return f"{status}, expected success" if status in failures else ""
 
 
+def _history_rows() -> int:
+    """Rows of every change-history table: a refused write on another convener's object must add none."""
+    from django.apps import apps
+
+    return sum(m.objects.count() for m in apps.get_models() if m.__name__.startswith("Historical"))
+
+
 def _request(client: Client, method: str, url: str, data, api: bool):
     headers = {"HTTP_X_CSRFTOKEN": CSRF}
     if method == "GET":
@@ -155,7 +163,10 @@ def test_every_url_answers_what_the_permission_map_says(world, role):
         else:
             refused_here = role in refused
         client = _client(role, users)
+        before = _history_rows() if refused == "other" and method != "GET" else None
         response = _request(client, method, url, case.data, api)
+        if before is not None and _history_rows() != before:
+            problems.append(f"{role:18} {method:6} {url:45} ({name}, other): refused, but a record changed")
         seen += 1
         status, location = response.status_code, response.get("Location", "")
         wrong = _expect(role, method, api, access, refused_here, status, location, case.missing_ok)

@@ -23,6 +23,15 @@ def cases(*, users, other_convener) -> dict[str, Case]:
         data={"title": "Matrix published package"},
         published_by=users[Role.STATE_STAFF],
     )
+    to_withdraw = PublishedPackage.objects.create(
+        region=region,
+        year=2023,
+        period="A",
+        title="Matrix package to withdraw",
+        body_html="<p>Old body</p>",
+        data={"title": "Matrix package to withdraw"},
+        published_by=users[Role.STATE_STAFF],
+    )
     pk = {"pk": region.pk}
     return {
         "datapackages:region_package": Case(kwargs=pk, missing_ok=True),
@@ -31,6 +40,8 @@ def cases(*, users, other_convener) -> dict[str, Case]:
         "datapackages:training_supply": Case(kwargs=pk),
         "datapackages:published_detail": Case(kwargs={"pk": published.pk}),
         "datapackages:published_download": Case(kwargs={"pk": published.pk}),
-        "datapackages:withdraw": Case(kwargs={"pk": published.pk}),
+        "datapackages:withdraw": Case(kwargs={"pk": to_withdraw.pk}),
         "datapackages:occupation": Case(kwargs={"soc": "15-1252"}),
+        "api:published_package_detail": Case(kwargs={"pk": published.pk}),
+        "api:region_package": Case(kwargs={"region_id": region.pk}, missing_ok=True),
     }
