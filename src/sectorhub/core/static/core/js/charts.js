@@ -1,4 +1,4 @@
-// Charts on the performance dashboards: every element with data-vega-chart names the JSON script holding its
+// Vega-Lite charts on any page: every element with data-vega-chart names the JSON script holding its
 // Vega-Lite spec. Vega runs with its AST interpreter (ast: true) so the Content-Security-Policy needs no eval.
 (function () {
   "use strict";
