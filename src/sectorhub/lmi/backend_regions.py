@@ -32,7 +32,7 @@ def _qcew_on(con, store, counties: list[str], year: int) -> ibis.Table:
     Spark and DuckDB read the Parquet parts themselves. PostgreSQL cannot read Parquet, so the rows of the
     requested counties and year are put into a temporary table (a state warehouse would hold its own copy).
     """
-    from sectorhub.lmi.store import SUPPRESSIBLE
+    from sectorhub.lmi.schema import SUPPRESSIBLE
 
     if con.name == "postgres":
         local = store.table("qcew")
