@@ -65,7 +65,7 @@ def require_data(*relative: str | Path) -> Path:
     Raises MissingDataError naming the missing ones; the CLI prints its message once and exits with status 1.
 
     >>> require_data("reference/qcew_area_titles.csv")  # doctest: +SKIP
-    PosixPath('/work/shared/data')
+    PosixPath('../shared/data')
     """
     folder = data_dir()
     missing = [Path(p) for p in relative if not (folder / p).exists()]
