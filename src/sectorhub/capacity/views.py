@@ -64,7 +64,7 @@ def event_form(request, pk: int | None = None):
             messages.success(request, f"“{event.title}” is saved.")
             return redirect("capacity:event_detail", pk=event.pk)
     title = "Add an event" if event is None else f"Change {event.title}"
-    return render(request, "capacity/form.html", {"form": form, "title": title, "multipart": False})
+    return render(request, "core/form.html", {"form": form, "title": title, "multipart": False})
 
 
 def event_detail(request, pk: int):
@@ -113,7 +113,7 @@ def attendance_import(request, pk: int):
             )
             return redirect("capacity:event_detail", pk=pk)
     context = {"form": form, "title": f"Import a sign-in sheet for {event.title}", "multipart": True}
-    return render(request, "capacity/form.html", context)
+    return render(request, "core/form.html", context)
 
 
 def not_reached(request):
@@ -151,7 +151,7 @@ def resource_create(request):
         else:
             messages.success(request, f"“{resource.title}” is in the library.")
             return redirect("capacity:resource_detail", pk=resource.pk)
-    return render(request, "capacity/form.html", {"form": form, "title": "Add a resource", "multipart": True})
+    return render(request, "core/form.html", {"form": form, "title": "Add a resource", "multipart": True})
 
 
 def resource_detail(request, pk: int):
@@ -192,7 +192,7 @@ def request_create(request):
         else:
             messages.success(request, "Your request is filed; state staff will be in touch.")
             return redirect("capacity:request_detail", pk=ta.pk)
-    return render(request, "capacity/form.html", {"form": form, "title": "Ask for technical assistance"})
+    return render(request, "core/form.html", {"form": form, "title": "Ask for technical assistance"})
 
 
 def request_detail(request, pk: int):

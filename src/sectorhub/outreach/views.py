@@ -38,7 +38,7 @@ def _create(request, form_class, service, title, redirect_to, *, scoped=True, mu
         else:
             messages.success(request, f"“{obj}” is saved.")
             return redirect_to(obj)
-    return render(request, "outreach/form.html", {"form": form, "title": title})
+    return render(request, "core/form.html", {"form": form, "title": title})
 
 
 def home(request):
