@@ -53,9 +53,10 @@ def _outcome_upload(request, handler: MemoryOnlyUploadHandler):
         return render(request, "performance/outcome_upload.html", _context(form, key_ready))
     form = forms.OutcomeUploadForm(request.POST, request.FILES)
     valid = form.is_valid()
-    mb = services.MAX_RECORDS_BYTES >> 20
     for field in handler.too_large:
-        form.errors[field] = ErrorList([f"The file is larger than {mb} MB: load it with the command line."])
+        form.errors[field] = ErrorList(
+            [f"The file is larger than {_limit()}: load it with the command line (docs/performance.md)."]
+        )
         valid = False
     if valid:
         data = form.cleaned_data
@@ -88,8 +89,13 @@ def _outcome_upload(request, handler: MemoryOnlyUploadHandler):
     return render(request, "performance/outcome_upload.html", _context(form, key_ready))
 
 
+def _limit() -> str:
+    limit = services.MAX_RECORDS_BYTES
+    return f"{limit >> 20} MB" if limit >= 1 << 20 else f"{limit} bytes"
+
+
 def _context(form, key_ready: bool) -> dict:
-    return {"form": form, "key_ready": key_ready, "max_mb": services.MAX_RECORDS_BYTES >> 20}
+    return {"form": form, "key_ready": key_ready, "limit": _limit()}
 
 
 def outcome_publish(request, pk: int):
