@@ -81,10 +81,14 @@ def _training(year: int) -> list[dict]:
             "value": v["total"],
             "unit": "count",
             "suppressed": False,
-            "note": f"{v['reports']} approved quarterly reports",
+            "note": _count(v["reports"], "approved quarterly report"),
         }
         for v in values
     ]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _public_training(year: int) -> list[dict]:
@@ -109,9 +113,9 @@ def _public_training(year: int) -> list[dict]:
     for row in sorted(totals.values(), key=lambda r: r["indicator"].order):
         ind = row["indicator"]
         small = row["reports"] == 0 or selectors.public_value_suppressed(ind, row["total"])
-        note = f"{row['reports']} published quarterly reports"
+        note = _count(row["reports"], "published quarterly report")
         if row["left_out"]:
-            note += f"; {row['left_out']} values of fewer than {selectors.MIN_CELL} people left out"
+            note += f"; {_count(row['left_out'], 'value')} of fewer than {selectors.MIN_CELL} people left out"
         out.append(
             {
                 "label": ind.name,
