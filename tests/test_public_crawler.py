@@ -34,6 +34,7 @@ MUST_REACH = (
     "/funding/awards/",
     "/funding/policies/",
     "/performance/public/scorecard/",
+    "/performance/public/annual-report/",
     "/outreach/champions/public/",
     "/api/funding/solicitations",
     "/api/funding/awards",
@@ -137,10 +138,12 @@ def _personal_details() -> set[str]:
 
 def _internal_titles() -> set[str]:
     """Names of records not marked public: champions without consent (or deleted), internal events and resources,
-    networks not public, unpublished solicitations. A name that a public record also bears is left out."""
+    networks not public, unpublished solicitations, stories not public (or deleted). A name that a public record
+    also bears is left out."""
     from sectorhub.capacity.models import Event, Resource
     from sectorhub.funding.models import Solicitation
     from sectorhub.outreach.models import Champion, Network
+    from sectorhub.performance.models import Story
 
     def split(qs, field, public):
         private = set(qs.exclude(public).values_list(field, flat=True))
@@ -153,6 +156,7 @@ def _internal_titles() -> set[str]:
     titles |= split(Resource.objects.all(), "title", Q(is_public=True, is_deleted=False))
     titles |= split(Network.objects.all(), "name", Q(is_public=True))
     titles |= split(Solicitation.objects.all(), "title", Q(is_published=True))
+    titles |= split(Story.objects.all(), "title", Q(is_public=True, consent=True, is_deleted=False))
     return {t for t in titles if t and len(t) >= 8}
 
 
