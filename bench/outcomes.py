@@ -7,6 +7,7 @@ group (all, by program, by partnership), which must be equal across the four.
 
     .venv/bin/python -m bench.outcomes                 # generate (once, seeded) and run every case once
     .venv/bin/python -m bench.outcomes --people 100000 --reps 1 --skip pyspark
+    .venv/bin/python -m bench.outcomes --duckdb-memory ''   # DuckDB's default limit (80 % of RAM)
 
 Not part of the test suite.
 """
@@ -303,7 +304,11 @@ def main() -> None:
     ap.add_argument("--people", type=int, default=1_000_000)
     ap.add_argument("--reps", type=int, default=1)
     ap.add_argument("--skip", default="", help="comma-separated cases to skip (pandas, pyspark)")
-    ap.add_argument("--duckdb-memory", default="", help="DuckDB memory_limit for sql and engine, e.g. 5GB")
+    ap.add_argument(
+        "--duckdb-memory",
+        default="4GB",
+        help="DuckDB memory_limit for sql and engine (default 4GB, within the 6 GB budget; '' for DuckDB's own)",
+    )
     args = ap.parse_args()
     if args.duckdb_memory:
         os.environ["SECTORHUB_DUCKDB_MEMORY"] = args.duckdb_memory
