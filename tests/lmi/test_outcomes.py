@@ -342,6 +342,19 @@ def test_a_median_is_suppressed_below_min_cell_but_has_no_complement(suppressed)
     assert suppressed[("median_earnings_q2", "all", "")].value == 150.0
 
 
+def test_a_median_whose_denominator_is_a_hidden_count_hides_its_denominator(suppressed):
+    """B's Q2 employment (2 of 4) is suppressed as a complement; B's median is over the same 2 employed people, so
+    showing its denominator 2 would give B's hidden numerator away: it is suppressed with no denominator. A's
+    employment is shown (3 of 5), so A's median keeps its denominator 3; C (primary, 1 of 1) hides it too."""
+    b = suppressed[("median_earnings_q2", "program", "B")]
+    assert (b.denominator, b.value, b.suppressed) == (None, None, True)
+    assert suppressed[("median_earnings_q2", "program", "C")].denominator is None
+    assert suppressed[("median_earnings_q2", "program", "A")].denominator == 3
+    assert suppressed[("median_earnings_q2", "partnership", "P2")].denominator is None
+    assert suppressed[("retention_same_employer", "program", "B")].denominator is None
+    assert suppressed[("median_earnings_q2", "all", "")].denominator == 6
+
+
 def test_a_group_with_no_denominator_does_not_force_a_complement(suppressed):
     """Wages through 2024Q1: no Q4 is available, so every employment_q4 denominator is 0 and all are suppressed;
     credential attainment has no trained period at all."""

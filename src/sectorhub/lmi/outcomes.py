@@ -31,7 +31,10 @@ INDICATORS = (
 GROUPINGS = ("all", "program", "partnership")
 # Rate indicators add up across groups (so a suppressed part could be recovered by subtraction);
 # a median does not.
-ADDITIVE = {"employment_q2", "employment_q4", "retention_same_employer", "credential_attainment"}
+ADDITIVE = ("employment_q2", "employment_q4", "retention_same_employer", "credential_attainment")
+# Indicators whose denominator is (or is bounded by) the Q2 employment numerator: where that numerator is hidden,
+# these cells are hidden too, denominator included, or the denominator would give the hidden count away.
+FROM_Q2_EMPLOYED = ("median_earnings_q2", "retention_same_employer")
 OUTPUT_COLUMNS = ("indicator", "group_by", "group", "numerator", "denominator", "value", "suppressed")
 DEFAULT_MIN_CELL = 10
 
@@ -48,7 +51,7 @@ class Cell:
     group_by: str
     group: str
     numerator: int | None
-    denominator: int
+    denominator: int | None
     value: float | None
     suppressed: bool
 
@@ -350,14 +353,27 @@ def cells_from_counts(rows: list[dict], *, min_cell: int = DEFAULT_MIN_CELL) -> 
                     "suppressed": den < min_cell,
                 }
             )
-    for indicator in ADDITIVE:
+    # Q2 employment first: the cells built on its numerator follow it before their own margins are checked.
+    for group_by in GROUPINGS[1:]:
+        _complement(cells, "employment_q2", group_by, min_cell)
+    hidden_q2 = {
+        (c["group_by"], c["group"]) for c in cells if c["indicator"] == "employment_q2" and c["suppressed"]
+    }
+    withheld = set()
+    for k, c in enumerate(cells):
+        if c["indicator"] in FROM_Q2_EMPLOYED and (c["group_by"], c["group"]) in hidden_q2:
+            c["suppressed"] = True
+            withheld.add(k)
+    for indicator in ADDITIVE[1:]:
         for group_by in GROUPINGS[1:]:
             _complement(cells, indicator, group_by, min_cell)
     out = []
-    for c in cells:
+    for k, c in enumerate(cells):
         if c["suppressed"]:
             c["numerator"] = None
             c["value"] = None
+        if k in withheld:
+            c["denominator"] = None
         out.append(Cell(**c))
     return out
 

@@ -195,7 +195,7 @@ class OutcomeCell(models.Model):
     group_by = models.CharField(max_length=20)
     group = models.CharField(max_length=200, blank=True)
     numerator = models.IntegerField(null=True, blank=True)
-    denominator = models.IntegerField()
+    denominator = models.IntegerField(null=True, blank=True)
     value = models.FloatField(null=True, blank=True)
     suppressed = models.BooleanField()
     history = HistoricalRecords()
