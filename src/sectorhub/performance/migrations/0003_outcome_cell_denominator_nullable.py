@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('performance', '0002_story_publication'),
+        ("performance", "0002_story_publication"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicaloutcomecell',
-            name='denominator',
+            model_name="historicaloutcomecell",
+            name="denominator",
             field=models.IntegerField(blank=True, null=True),
         ),
         migrations.AlterField(
-            model_name='outcomecell',
-            name='denominator',
+            model_name="outcomecell",
+            name="denominator",
             field=models.IntegerField(blank=True, null=True),
         ),
     ]
