@@ -39,6 +39,10 @@ MUST_REACH = (
     "/api/funding/awards",
     "/api/performance/scorecard",
     "/api/packages",
+    "/api/capacity/events",
+    "/api/capacity/resources",
+    "/api/outreach/champions",
+    "/api/public/partnerships",
 )
 
 pytestmark = pytest.mark.skipif(

@@ -25,6 +25,13 @@ URL_PERMISSIONS = {
     "capacity:request_detail": allow(SIGNED_IN),
     "capacity:request_update": allow(NOBODY, write=STATE),
     "capacity:report": allow(SIGNED_IN),
+    # The API: the public gets selectors.public()'s events and resources; TA requests are for signed-in users.
+    "api:capacity_event_list": allow(EVERYONE),
+    "api:capacity_event_detail": allow(EVERYONE),
+    "api:capacity_resource_list": allow(EVERYONE),
+    "api:capacity_resource_detail": allow(EVERYONE),
+    "api:capacity_request_list": allow(SIGNED_IN),
+    "api:capacity_request_detail": allow(SIGNED_IN),
 }
 
 
