@@ -15,6 +15,8 @@ URL_PERMISSIONS = {
     "capacity:attendance_add": allow(NOBODY, write=STATE),
     "capacity:attendance_import": allow(STATE, write=STATE),
     "capacity:not_reached": allow(SIGNED_IN),
+    # Attendance by organization and region names who took part where: state staff only.
+    "capacity:attendance_summary": allow(STATE),
     "capacity:resource_list": allow(SIGNED_IN),
     "capacity:resource_create": allow(STATE, write=STATE),
     "capacity:resource_detail": allow(SIGNED_IN),
