@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from sectorhub.core.files import save_file
 from sectorhub.core.history import record
 from sectorhub.core.permissions import role_of
 from sectorhub.core.roles import Role
@@ -251,7 +252,8 @@ def add_attachment(*, user, application: Application, upload, title: str) -> Att
         sha256=digest,
         uploaded_by=user,
     )
-    attachment.file.save(f"{digest[:16]}-{name}", ContentFile(data), save=False)
+    # Deleted again if this save or an enclosing transaction rolls back (core.files).
+    save_file(attachment.file, f"{digest[:16]}-{name}", ContentFile(data))
     record(attachment, user=user, reason="Attachment uploaded")
     attachment.save()
     return attachment
