@@ -141,9 +141,9 @@ def _personal_details() -> set[str]:
 
 def _internal_titles() -> set[str]:
     """Names of records not marked public: champions without consent (or deleted), internal events and resources,
-    networks not public, unpublished solicitations. A name that a public record also bears is left out."""
+    networks not public, unpublished solicitations, internal solicitation documents. A name that a public record also bears is left out."""
     from sectorhub.capacity.models import Event, Resource
-    from sectorhub.funding.models import Solicitation
+    from sectorhub.funding.models import Solicitation, SolicitationDocument
     from sectorhub.outreach.models import Champion, Network
 
     def split(qs, field, public):
@@ -157,6 +157,9 @@ def _internal_titles() -> set[str]:
     titles |= split(Resource.objects.all(), "title", Q(is_public=True, is_deleted=False))
     titles |= split(Network.objects.all(), "name", Q(is_public=True))
     titles |= split(Solicitation.objects.all(), "title", Q(is_published=True))
+    titles |= split(
+        SolicitationDocument.objects.all(), "title", Q(is_public=True, solicitation__is_published=True)
+    )
     return {t for t in titles if t and len(t) >= 8}
 
 
