@@ -59,3 +59,18 @@ def test_a_file_whose_transaction_commits_stays(db, home, django_capture_on_comm
     del hooks
     gc.collect()
     assert _files(home) == [name]
+
+
+def test_a_dropped_hook_keeps_a_file_that_a_row_still_names(db, home):
+    """Django also drops unrun hooks after a commit when an earlier hook raises: the committed row still names
+    its file, so the file stays; one whose row is gone is deleted."""
+    from django.db import connection
+
+    named = save_file(
+        Resource(title="Named", kind="toolkit").file, "named", ContentFile(b"named\n"), save=True
+    )
+    unnamed = Resource(title="Unnamed", kind="toolkit")
+    save_file(unnamed.file, "unnamed", ContentFile(b"unnamed\n"))  # written, but no row names it
+    connection.run_on_commit = []  # what run_and_clear_commit_hooks leaves when an earlier hook raised
+    gc.collect()
+    assert _files(home) == [named]
