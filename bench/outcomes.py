@@ -7,6 +7,7 @@ group (all, by program, by partnership), which must be equal across the four.
 
     .venv/bin/python -m bench.outcomes                 # generate (once, seeded) and run every case once
     .venv/bin/python -m bench.outcomes --people 100000 --reps 1 --skip pyspark
+    .venv/bin/python -m bench.outcomes --duckdb-memory ''   # DuckDB's default limit (80 % of RAM)
 
 Not part of the test suite.
 """
@@ -16,8 +17,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bench._harness import OUT, Timer, child_main, repeat
@@ -27,6 +31,26 @@ WAGES_THROUGH = "2026Q2"
 WT = 2026 * 4 + 1
 QUARTERS = 20  # 2022Q1 .. 2026Q4
 EMPLOYER_SLOTS = 2  # rows per person and quarter: 1 M x 20 x 2 = 40 M
+
+
+def _cpu_seconds() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+@contextmanager
+def timed(timer: Timer) -> Iterator[None]:
+    """Time the compared work: wall clock ("outcomes") and this process's CPU time, every thread ("cpu").
+
+    On a shared, loaded machine the wall clock is mostly waiting for a core; the CPU seconds say how much work
+    each case did. (Not for PySpark: its work is in the JVM, a separate process.)
+    """
+    start = _cpu_seconds()
+    with timer("outcomes"):
+        yield
+    timer.times["cpu"] = _cpu_seconds() - start
 
 
 def generate(folder: Path, people: int) -> tuple[Path, Path]:
@@ -83,23 +107,27 @@ def _checksum(rows: list[dict]) -> dict:
 
 def case_engine(timer: Timer, participants: str, wages: str) -> dict:
     """sectorhub.lmi.outcomes on DuckDB (Ibis), reading the Parquet files in place."""
+    import ibis
+
     from sectorhub.lmi.backends import connect
     from sectorhub.lmi.outcomes import outcome_counts, period_flags
 
-    with timer("outcomes"):
+    # Start-up, outside the compared time (as `import duckdb` is for the SQL case): Ibis imports its DuckDB
+    # backend and, on the first result, pandas (its Arrow converter module), 0.5 to 1.5 s on this machine.
+    with timer("startup"):
+        connect("duckdb").to_pyarrow(ibis.memtable({"x": [1]}))
+    with timed(timer):
         con = connect("duckdb")
         flags = period_flags(con.read_parquet(participants), con.read_parquet(wages), exits_from=EXITS[0],
                              exits_to=EXITS[1], wages_through=WT)  # fmt: skip
         rows = outcome_counts(flags).to_pyarrow().to_pylist()
     for r in rows:
-        r["median"] = r["middle_cents"] / r["middle_n"] if r["middle_n"] else None
+        r["median"] = r["median_cents"]
     return {"checksum": _checksum(rows)}
 
 
 def case_pyspark(timer: Timer, participants: str, wages: str) -> dict:
     """The same Ibis expression on a local PySpark session (local[2]), Spark reading the Parquet files."""
-    import os
-
     os.environ.setdefault("SECTORHUB_SPARK_MEMORY", "4g")
     from sectorhub.lmi.backends import connect, read_parquet_parts
     from sectorhub.lmi.outcomes import outcome_counts, period_flags
@@ -111,49 +139,51 @@ def case_pyspark(timer: Timer, participants: str, wages: str) -> dict:
                              exits_to=EXITS[1], wages_through=WT)  # fmt: skip
         rows = outcome_counts(flags).to_pyarrow().to_pylist()
     for r in rows:
-        r["median"] = r["middle_cents"] / r["middle_n"] if r["middle_n"] else None
+        r["median"] = r["median_cents"]
     return {"checksum": _checksum(rows)}
 
 
 SQL = """
 WITH c AS (
-  SELECT participant_id AS pid, program, nullif(partnership, '') AS partnership, entry_date, exit_date, training,
-         credential_date, nullif(credential_type, '') AS credential_type,
+  SELECT participant_id AS pid, program, nullif(partnership, '') AS partnership, entry_date, exit_date,
+         nullif(training, '') AS training, credential_date, nullif(credential_type, '') AS credential_type,
          year(exit_date) * 4 + quarter(exit_date) - 1 AS eq,
          year(exit_date + INTERVAL 365 DAY) * 4 + quarter(exit_date + INTERVAL 365 DAY) - 1 AS fq
   FROM read_parquet('{p}')
   WHERE exit_date BETWEEN DATE '{a}' AND DATE '{b}' AND coalesce(exclusion, '') = ''
 ),
-w AS (
-  SELECT participant_id AS pid, employer_id AS emp, year * 4 + quarter - 1 AS q,
-         CAST(round(wages * 100) AS BIGINT) AS cents
-  FROM read_parquet('{w}') WHERE year * 4 + quarter - 1 <= {wt}
+-- Wage rows of quarters 1..4 after each period's exit quarter (only the quarters the window can need are read).
+near AS (
+  SELECT c.pid, c.program, c.entry_date, w.employer_id AS emp, w.year * 4 + w.quarter - 1 - c.eq AS k,
+         CAST(round(w.wages * 100) AS BIGINT) AS cents
+  FROM read_parquet('{w}') w
+  JOIN c ON w.participant_id = c.pid AND w.year * 4 + w.quarter - 1 BETWEEN c.eq + 1 AND c.eq + 4
+  WHERE w.year BETWEEN {y0} AND {y1} AND w.year * 4 + w.quarter - 1 BETWEEN {q0} AND {q1}
 ),
-pq AS (SELECT pid, q, sum(cents) AS cents FROM w GROUP BY ALL),
+-- Per period and employer: cents in each quarter after exit; whether it paid in Q2 and in Q4.
+emp AS (
+  SELECT pid, program, entry_date,
+         sum(cents) FILTER (WHERE k = 1) AS c1, sum(cents) FILTER (WHERE k = 2) AS c2,
+         sum(cents) FILTER (WHERE k = 3) AS c3, sum(cents) FILTER (WHERE k = 4) AS c4,
+         emp IS NOT NULL AND bool_or(k = 2 AND cents > 0) AND bool_or(k = 4 AND cents > 0) AS both24
+  FROM near GROUP BY pid, program, entry_date, emp
+),
 s AS (
-  SELECT c.pid, c.program, c.entry_date,
-         sum(CASE WHEN pq.q = c.eq + 2 THEN pq.cents ELSE 0 END) AS q2,
-         sum(CASE WHEN pq.q = c.eq + 4 THEN pq.cents ELSE 0 END) AS q4,
-         max(CASE WHEN pq.cents > 0 THEN 1 ELSE 0 END) AS any14
-  FROM c JOIN pq ON pq.pid = c.pid AND pq.q BETWEEN c.eq + 1 AND c.eq + 4
-  GROUP BY ALL
-),
-paid AS (SELECT DISTINCT pid, emp, q FROM w WHERE cents > 0),
-ret AS (
-  SELECT DISTINCT c.pid, c.program, c.entry_date
-  FROM c JOIN paid a ON a.pid = c.pid AND a.q = c.eq + 2
-         JOIN paid b ON b.pid = c.pid AND b.emp = a.emp AND b.q = c.eq + 4
+  SELECT pid, program, entry_date, sum(c2) AS q2, sum(c4) AS q4, bool_or(both24) AS same,
+         coalesce(sum(c1), 0) > 0 OR coalesce(sum(c2), 0) > 0 OR coalesce(sum(c3), 0) > 0
+           OR coalesce(sum(c4), 0) > 0 AS any14
+  FROM emp GROUP BY pid, program, entry_date
 ),
 f AS (
   SELECT c.program, c.partnership,
          c.eq + 2 <= {wt} AS q2a, c.eq + 2 <= {wt} AND coalesce(s.q2, 0) > 0 AS e2, s.q2,
          c.eq + 4 <= {wt} AS q4a, c.eq + 4 <= {wt} AND coalesce(s.q4, 0) > 0 AS e4,
          c.eq + 2 <= {wt} AND coalesce(s.q2, 0) > 0 AND c.eq + 4 <= {wt} AS rd,
-         ret.pid IS NOT NULL AS same,
+         coalesce(s.same, false) AS same,
          c.training IN ('occupational', 'other') AND c.fq <= {wt} AS cd,
          c.credential_type IS NOT NULL AND c.credential_date BETWEEN c.entry_date
-           AND c.exit_date + INTERVAL 365 DAY AND (c.credential_type <> 'diploma' OR coalesce(s.any14, 0) = 1) AS cn
-  FROM c LEFT JOIN s USING (pid, program, entry_date) LEFT JOIN ret USING (pid, program, entry_date)
+           AND c.exit_date + INTERVAL 365 DAY AND (c.credential_type <> 'diploma' OR coalesce(s.any14, false)) AS cn
+  FROM c LEFT JOIN s USING (pid, program, entry_date)
 )
 SELECT CASE WHEN grouping(program) = 0 THEN 'program' WHEN grouping(partnership) = 0 THEN 'partnership'
             ELSE 'all' END AS grouping,
@@ -168,28 +198,40 @@ HAVING NOT (grouping(partnership) = 0 AND partnership IS NULL)
 """
 
 
+def quarter_range() -> tuple[int, int]:
+    """The quarters any cohort period can need: 1 after the first exit quarter .. 4 after the last, up to WT."""
+    first, last = (d.year * 4 + (d.month - 1) // 3 for d in EXITS)
+    return first + 1, min(last + 4, WT)
+
+
+def sql_query(participants: str, wages: str) -> str:
+    """The baseline query for two Parquet files."""
+    q0, q1 = quarter_range()
+    return SQL.format(
+        p=participants, w=wages, a=EXITS[0], b=EXITS[1], wt=WT, q0=q0, q1=q1, y0=q0 // 4, y1=q1 // 4
+    )
+
+
 def case_sql(timer: Timer, participants: str, wages: str) -> dict:
     """The baseline: the same rules as one hand-written DuckDB SQL query."""
-    import os
-
     import duckdb
 
-    with timer("outcomes"):
+    with timed(timer):
         con = duckdb.connect()
         if os.environ.get("SECTORHUB_DUCKDB_MEMORY"):
             con.execute(f"SET memory_limit = '{os.environ['SECTORHUB_DUCKDB_MEMORY']}'")
-        cur = con.execute(SQL.format(p=participants, w=wages, a=EXITS[0], b=EXITS[1], wt=WT))
+        cur = con.execute(sql_query(participants, wages))
         cols = [d[0] for d in cur.description]
         rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
     return {"checksum": _checksum(rows)}
 
 
 def case_pandas(timer: Timer, participants: str, wages: str) -> dict:
-    """An analyst's pandas script: read both files, filter, merge on the person, group."""
+    """An analyst's pandas script: read both files, filter, merge on the person, group (the plan of the SQL)."""
     import numpy as np
     import pandas as pd
 
-    with timer("outcomes"):
+    with timed(timer):
         p = pd.read_parquet(participants)
         w = pd.read_parquet(wages)
         p["exit_date"] = pd.to_datetime(p["exit_date"])
@@ -200,23 +242,30 @@ def case_pandas(timer: Timer, participants: str, wages: str) -> dict:
         c["exit_q"] = c.exit_date.dt.year * 4 + c.exit_date.dt.quarter - 1
         later = c.exit_date + pd.Timedelta(days=365)
         c["fq"] = later.dt.year * 4 + later.dt.quarter - 1
+        # Only the quarters a cohort period can need, then each period's quarters 1..4 after its exit quarter.
+        q0, q1 = quarter_range()
         w["q"] = w.year * 4 + w.quarter - 1
-        w = w[w.q <= WT]
-        w["cents"] = (w.wages * 100).round().astype("int64")
-        pq = w.groupby(["participant_id", "q"], as_index=False)["cents"].sum()
+        w = w[(w.q >= q0) & (w.q <= q1)]
         key = ["participant_id", "program", "entry_date"]
-        m = c[[*key, "exit_q"]].merge(pq, on="participant_id")
-        m = m[(m.q >= m.exit_q + 1) & (m.q <= m.exit_q + 4)]
-        m["q2"] = np.where(m.q == m.exit_q + 2, m.cents, 0)
-        m["q4"] = np.where(m.q == m.exit_q + 4, m.cents, 0)
-        m["pos"] = (m.cents > 0).astype(int)
-        s = m.groupby(key, as_index=False).agg(q2=("q2", "sum"), q4=("q4", "sum"), any14=("pos", "max"))
-        paid = w[w.cents > 0][["participant_id", "employer_id", "q"]].drop_duplicates()
-        a = c[[*key, "exit_q"]].merge(paid, on="participant_id")
-        a = a[a.q == a.exit_q + 2]
-        b = a.merge(paid, on=["participant_id", "employer_id"], suffixes=("", "_4"))
-        b = b[b.q_4 == b.exit_q + 4][key].drop_duplicates()
-        b["same"] = True
+        m = c[[*key, "exit_q"]].merge(w, on="participant_id")
+        m["k"] = m.q - m.exit_q
+        m = m[(m.k >= 1) & (m.k <= 4)].copy()
+        m["cents"] = (m.wages * 100).round().astype("int64")
+        for k in (1, 2, 3, 4):
+            m[f"c{k}"] = np.where(m.k == k, m.cents, 0)
+        m["p2"] = (m.k == 2) & (m.cents > 0)
+        m["p4"] = (m.k == 4) & (m.cents > 0)
+        # Per period and employer, then per period.
+        e = m.groupby([*key, "employer_id"], as_index=False, dropna=False).agg(
+            c1=("c1", "sum"), c2=("c2", "sum"), c3=("c3", "sum"), c4=("c4", "sum"), p2=("p2", "any"),
+            p4=("p4", "any"))  # fmt: skip
+        e["both"] = e.p2 & e.p4 & e.employer_id.notna()
+        s = e.groupby(key, as_index=False).agg(
+            c1=("c1", "sum"), q2=("c2", "sum"), c3=("c3", "sum"), q4=("c4", "sum"), same=("both", "any"))  # fmt: skip
+        s["any14"] = ((s.c1 > 0) | (s.q2 > 0) | (s.c3 > 0) | (s.q4 > 0)).astype(int)
+        s = s.drop(columns=["c1", "c3"])
+        b = s[[*key, "same"]]
+        s = s.drop(columns=["same"])
         f = c.merge(s, on=key, how="left").merge(b, on=key, how="left")
         f["q2a"] = f.exit_q + 2 <= WT
         f["e2"] = f.q2a & (f.q2.fillna(0) > 0)
@@ -255,12 +304,15 @@ def main() -> None:
     ap.add_argument("--people", type=int, default=1_000_000)
     ap.add_argument("--reps", type=int, default=1)
     ap.add_argument("--skip", default="", help="comma-separated cases to skip (pandas, pyspark)")
-    ap.add_argument("--duckdb-memory", default="", help="DuckDB memory_limit for sql and engine, e.g. 5GB")
+    ap.add_argument(
+        "--duckdb-memory",
+        default="4GB",
+        help="DuckDB memory_limit for sql and engine (default 4GB, within the 6 GB budget; '' for DuckDB's own)",
+    )
     args = ap.parse_args()
     if args.duckdb_memory:
-        import os
-
         os.environ["SECTORHUB_DUCKDB_MEMORY"] = args.duckdb_memory
+    load_before = os.getloadavg()
     (OUT / "home").mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     p, w = generate(OUT / "outcomes", args.people)
@@ -270,15 +322,35 @@ def main() -> None:
     runs = repeat("outcomes", cases, args.reps, lambda m: print(m, file=sys.stderr, flush=True))
     agree = checksums_agree(runs, "sql")
     base = median(runs["sql"], "outcomes")
+    base_cpu = median(runs["sql"], "cpu")
     result = {}
-    print("| case | seconds | vs SQL | peak MB | checksum |\n|---|---|---|---|---|")
+    print("| case | seconds | vs SQL | CPU seconds | CPU vs SQL | peak MB | checksum |")
+    print("|---|---|---|---|---|---|---|")
     for c, rs in runs.items():
         s = median(rs, "outcomes")
-        result[c] = {"seconds": s, "ratio_vs_sql": s / base, "peak_mb": peak(rs), "checksum_agrees": agree[c]}
+        cpu = median(rs, "cpu") if all("cpu" in r.times for r in rs) else None
+        result[c] = {
+            "seconds": s,
+            "ratio_vs_sql": s / base,
+            "cpu_seconds": cpu,
+            "cpu_ratio_vs_sql": cpu / base_cpu if cpu is not None else None,
+            "peak_mb": peak(rs),
+            "checksum_agrees": agree[c],
+            "runs": [r.times for r in rs],
+        }
+        cpu_cells = f"{cpu:.1f} | {cpu / base_cpu:.2f}x" if cpu is not None else "(JVM not counted) | "
         print(
-            f"| {c} | {s:.1f} | {s / base:.2f}x | {peak(rs):,.0f} | {'same' if agree[c] else 'DIFFERENT'} |"
+            f"| {c} | {s:.1f} | {s / base:.2f}x | {cpu_cells} | {peak(rs):,.0f} | "
+            f"{'same' if agree[c] else 'DIFFERENT'} |"
         )
-    (OUT / "outcomes.json").write_text(json.dumps({"people": args.people, "cases": result}, indent=1))
+    load = {"before": load_before, "after": os.getloadavg()}
+    print(f"load average (1, 5, 15 min) before {load_before}, after {load['after']}", file=sys.stderr)
+    (OUT / "outcomes.json").write_text(
+        json.dumps(
+            {"people": args.people, "duckdb_memory": args.duckdb_memory, "load": load, "cases": result},
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ MUST_REACH = (
     "/funding/awards/",
     "/funding/policies/",
     "/performance/public/scorecard/",
+    "/performance/public/annual-report/",
     "/outreach/champions/public/",
     "/api/funding/solicitations",
     "/api/funding/awards",
@@ -141,10 +142,12 @@ def _personal_details() -> set[str]:
 
 def _internal_titles() -> set[str]:
     """Names of records not marked public: champions without consent (or deleted), internal events and resources,
-    networks not public, unpublished solicitations, internal solicitation documents. A name that a public record also bears is left out."""
+    networks not public, unpublished solicitations, internal solicitation documents, stories not public (or
+    deleted). A name that a public record also bears is left out."""
     from sectorhub.capacity.models import Event, Resource
     from sectorhub.funding.models import Solicitation, SolicitationDocument
     from sectorhub.outreach.models import Champion, Network
+    from sectorhub.performance.models import Story
 
     def split(qs, field, public):
         private = set(qs.exclude(public).values_list(field, flat=True))
@@ -160,6 +163,7 @@ def _internal_titles() -> set[str]:
     titles |= split(
         SolicitationDocument.objects.all(), "title", Q(is_public=True, solicitation__is_published=True)
     )
+    titles |= split(Story.objects.all(), "title", Q(is_public=True, consent=True, is_deleted=False))
     return {t for t in titles if t and len(t) >= 8}
 
 

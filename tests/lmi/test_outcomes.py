@@ -237,6 +237,51 @@ def test_the_all_row_counts_every_cohort_period(rules):
     assert ("employment_q2", "partnership", "") not in rules
 
 
+# One person, two periods in the window: "first" exits 2023-08-01 (2023Q3: Q2 = 2024Q1, Q4 = 2024Q3), "second"
+# enters after it and exits 2024-02-01 (2024Q1: Q2 = 2024Q3, Q4 = 2025Q1). The 2024Q3 wages are the first
+# period's Q4 and the second's Q2; the 2024Q2 row is neither period's Q2 or Q4.
+TWICE_PEOPLE = [
+    person("m", "first", "2023-08-01"),
+    person("m", "second", "2024-02-01", entry="2023-09-01"),
+]
+TWICE_WAGES = [
+    ("m", 2024, 1, "E1", 400),
+    ("m", 2024, 2, "E3", 50),
+    ("m", 2024, 3, "E1", 900),
+    ("m", 2025, 1, "E2", 300),
+]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def twice(request, engine_backend):
+    """Cells of the two-period cohort (no suppression), wages through 2025Q1."""
+    start, end = program_year_window(2023)
+    counts = run(
+        engine_backend(request.param),
+        TWICE_PEOPLE,
+        TWICE_WAGES,
+        exits_from=start,
+        exits_to=end,
+        wages_through="2025Q1",
+    )
+    return {(c.indicator, c.group_by, c.group): c for c in cells_from_counts(counts, min_cell=1)}
+
+
+def test_a_person_with_two_periods_counts_twice_each_with_its_own_quarters(twice):
+    """first: Q2 400 (E1), Q4 900 (E1): employed both, retained. second: Q2 900 (E1), Q4 300 (E2): employed both,
+    not retained. All: 2/2 and 2/2 employed, retention 1/2, median of 400 and 900 = 650."""
+    assert rate(twice, "employment_q2", "first") == (1, 1)
+    assert rate(twice, "employment_q4", "second") == (1, 1)
+    assert rate(twice, "retention_same_employer", "first") == (1, 1)
+    assert rate(twice, "retention_same_employer", "second") == (0, 1)
+    assert twice[("median_earnings_q2", "program", "first")].value == 400.0
+    assert twice[("median_earnings_q2", "program", "second")].value == 900.0
+    assert rate(twice, "employment_q2", "", "all") == (2, 2)
+    assert rate(twice, "employment_q4", "", "all") == (2, 2)
+    assert rate(twice, "retention_same_employer", "", "all") == (1, 2)
+    assert twice[("median_earnings_q2", "all", "")].value == 650.0
+
+
 # Suppression: programs A (5 periods), B (4), C (1), all exiting 2023-08-01 (Q2 = 2024Q1); partnership P1 holds
 # A's periods, P2 B's, and C has none. Employed in Q2: 3 of A, 2 of B, C's one.
 SUPPRESSION_PEOPLE = [

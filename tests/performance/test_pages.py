@@ -129,12 +129,13 @@ def test_a_state_catalogue_loads_as_a_new_version_and_a_bad_one_names_the_indica
 
 
 def test_the_annual_report_renders_as_page_pdf_and_excel(world, client):
-    """Scope counts two partnerships; enrollment 40 + 30 from approved 2026 reports; costs say not available."""
+    """Scope counts two partnerships; enrollment 40 + 30 from approved 2026 reports; costs say not available (the
+    funding app is installed but has no records for 2026)."""
     approved(world, world["mine"], enrollment=40)
     approved(world, world["other"], quarter="2026Q2", enrollment=30)
     client.force_login(world["analyst"])
     html = client.get(reverse("performance:annual_report") + "?year=2026").content.decode()
-    assert "Not available: the funding capability is not installed." in html
+    assert "Not available: no funding records for 2026." in html
     assert "People enrolled in training</th><td>70" in html
     pdf = client.get(reverse("performance:annual_report_pdf") + "?year=2026")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content[:5] == b"%PDF-"

@@ -99,6 +99,10 @@ def latest_wage_quarter(wages: ir.Table) -> int:
     return int(value)
 
 
+def _date_quarter(d: dt.date) -> int:
+    return d.year * 4 + (d.month - 1) // 3
+
+
 def period_flags(
     participants: ir.Table,
     wages: ir.Table,
@@ -111,6 +115,12 @@ def period_flags(
 
     Columns: program, partnership, q2_available, employed_q2, q2_cents, q4_available, employed_q4,
     retention_denominator, retained, credential_denominator, credential.
+
+    The plan, for wage files of tens of millions of rows: the wage rows are read once, cut to the quarters any
+    cohort period can need (the quarter after the first exit quarter .. four after the last, and not after
+    ``wages_through``), joined to the cohort on the person with the quarter 1..4 after that period's exit
+    quarter, and summed per period and employer, then per period; every indicator comes from that one table
+    per period. No self-join and no pass over all the wage rows by person.
     """
     p = participants
     cohort = p.filter(
@@ -132,35 +142,62 @@ def period_flags(
     )
     key = ["participant_id", "program", "entry_date"]
 
-    w = wages.select(
+    # Only quarters 1..4 after an exit quarter in the window are ever read, and none after wages_through.
+    first_q = _date_quarter(exits_from) + 1
+    last_q = min(_date_quarter(exits_to) + 4, wages_through)
+    wq = wages.year.cast("int64") * 4 + wages.quarter.cast("int64") - 1
+    w = wages.filter(
+        wages.year.cast("int64") >= first_q // 4,
+        wages.year.cast("int64") <= last_q // 4,
+        wq >= first_q,
+        wq <= last_q,
+    ).select(
         pid=wages.participant_id.cast("string"),
         employer=wages.employer_id.cast("string"),
-        q=wages.year.cast("int64") * 4 + wages.quarter.cast("int64") - 1,
+        q=wq,
+        wages=wages.wages,
+    )
+
+    c = cohort.select(*key, "exit_q")
+    near = c.join(w, [c.participant_id == w.pid, w.q >= c.exit_q + 1, w.q <= c.exit_q + 4])
+    near = near.select(
+        *key,
+        "employer",
+        after=near.q - near.exit_q,  # 1..4: the quarter after the exit quarter
         # Whole cents, so sums and medians are exact and identical on every backend.
-        cents=(wages.wages.cast("float64") * 100).round().cast("int64"),
+        cents=(near.wages.cast("float64") * 100).round().cast("int64"),
     )
-    w = w.filter(w.q <= wages_through)
-    person_q = w.group_by(["pid", "q"]).aggregate(cents=w.cents.sum())
+    after = near.after
 
-    c = cohort
-    near = c.select(*key, "exit_q").join(
-        person_q,
-        [c.participant_id == person_q.pid, person_q.q >= c.exit_q + 1, person_q.q <= c.exit_q + 4],
+    def in_quarter(k: int) -> ir.IntegerValue:
+        return near.cents.sum(where=after == k)
+
+    def paid_in(k: int) -> ir.BooleanValue:
+        return ((after == k) & (near.cents > 0) & near.employer.notnull()).any()
+
+    # Per period and employer: the cents of each quarter 1..4, and whether that employer paid in Q2 and Q4.
+    per_employer = near.group_by([*key, "employer"]).aggregate(
+        c1=in_quarter(1),
+        c2=in_quarter(2),
+        c3=in_quarter(3),
+        c4=in_quarter(4),
+        paid2=paid_in(2),
+        paid4=paid_in(4),
     )
-    wage_summary = near.group_by(key).aggregate(
-        q2_cents=ibis.ifelse(near.q == near.exit_q + 2, near.cents, 0).sum(),
-        q4_cents=ibis.ifelse(near.q == near.exit_q + 4, near.cents, 0).sum(),
-        employed_q1_q4=ibis.ifelse(near.cents > 0, 1, 0).max(),
+    e = per_employer
+    # Per period (sums skip the employers with no row in that quarter). Employed in any of quarters 1..4 after
+    # the exit quarter (the diploma rule): wages summed over employers above zero in one of them.
+    summary = e.group_by(key).aggregate(
+        q2_cents=e.c2.sum(),
+        q4_cents=e.c4.sum(),
+        employed_q1_q4=(e.c1.sum().fill_null(0) > 0)
+        | (e.c2.sum().fill_null(0) > 0)
+        | (e.c3.sum().fill_null(0) > 0)
+        | (e.c4.sum().fill_null(0) > 0),
+        same_employer=(e.paid2 & e.paid4).any(),
     )
 
-    paid = w.filter(w.cents > 0).select("pid", "employer", "q").distinct()
-    a = paid.view()
-    b = paid.view()
-    q2 = c.select(*key, "exit_q").join(a, [c.participant_id == a.pid, a.q == c.exit_q + 2])
-    both = q2.join(b, [q2.pid == b.pid, q2.employer == b.employer, b.q == q2.exit_q + 4])
-    same_employer = both.select(*key).distinct().mutate(same_employer=ibis.literal(1))
-
-    j = c.left_join(wage_summary, key).left_join(same_employer, key)
+    j = cohort.left_join(summary, key)
     q2_cents = j.q2_cents.fill_null(0)
     q4_cents = j.q4_cents.fill_null(0)
     q2_available = j.exit_q + 2 <= wages_through
@@ -172,7 +209,7 @@ def period_flags(
     in_window = (j.credential_date >= j.entry_date) & (
         j.credential_date <= j.exit_date + ibis.interval(days=365)
     )
-    diploma_ok = (j.credential_type != "diploma") | (j.employed_q1_q4.fill_null(0) == 1)
+    diploma_ok = (j.credential_type != "diploma") | j.employed_q1_q4.fill_null(False)
     credential = cred_den & j.credential_type.notnull() & j.credential_date.notnull() & in_window & diploma_ok
 
     def flag(expr: ir.BooleanValue) -> ir.IntegerValue:
@@ -187,7 +224,7 @@ def period_flags(
         q4_available=flag(q4_available),
         employed_q4=flag(employed_q4),
         retention_denominator=flag(retention_den),
-        retained=flag(retention_den & (j.same_employer.fill_null(0) == 1)),
+        retained=flag(retention_den & j.same_employer.fill_null(False)),
         credential_denominator=flag(cred_den),
         credential=flag(credential),
     )
@@ -207,10 +244,12 @@ COUNTS = (
 
 
 def outcome_counts(flags: ir.Table) -> ir.Table:
-    """Sum the flags per group (all, by program, by partnership), with the two middle Q2 wages for the median.
+    """Sum the flags per group (all, by program, by partnership), with the median Q2 wages in cents.
 
-    One row per (grouping, grp): every count in COUNTS, plus ``middle_cents`` (the sum of the one or two
-    middle Q2 wages, in cents) and ``middle_n`` (1 or 2), so the median is exact on every backend.
+    One row per (grouping, grp): every count in COUNTS, plus ``median_cents``, the median of the Q2 wages (whole
+    cents) of the periods employed in Q2 (null when none is). Every backend computes it exactly, as the mean of
+    the two middle values when the count is even (DuckDB and PostgreSQL ``percentile_cont(0.5)``, Spark
+    ``percentile(x, 0.5)``): the two middle values are whole cents, so their mean is exact in a double.
     """
     parts = [
         flags.mutate(grouping=ibis.literal("all"), grp=ibis.literal("")),
@@ -220,22 +259,13 @@ def outcome_counts(flags: ir.Table) -> ir.Table:
         ),
     ]
     long = ibis.union(*parts, distinct=False)
-    sums = long.group_by(["grouping", "grp"]).aggregate(
-        periods=long.count(), **{name: long[name].sum() for name in COUNTS[1:]}
+    out = long.group_by(["grouping", "grp"]).aggregate(
+        periods=long.count(),
+        **{name: long[name].sum() for name in COUNTS[1:]},
+        # q2_cents is null unless the period is employed in Q2, and a median skips nulls.
+        median_cents=long.q2_cents.median(),
     )
-
-    employed = long.filter(long.employed_q2 == 1).select("grouping", "grp", "q2_cents")
-    window = ibis.window(group_by=["grouping", "grp"], order_by="q2_cents")
-    ranked = employed.mutate(
-        rank=ibis.row_number().over(window), n=employed.q2_cents.count().over(group_by=["grouping", "grp"])
-    )
-    # 0-based ranks: the middle is (n-1)//2 and n//2 (the same row when n is odd).
-    middle = ranked.filter((ranked["rank"] == (ranked.n - 1) // 2) | (ranked["rank"] == ranked.n // 2))
-    medians = middle.group_by(["grouping", "grp"]).aggregate(
-        middle_cents=middle.q2_cents.sum(), middle_n=middle.count()
-    )
-    out = sums.left_join(medians, ["grouping", "grp"])
-    return out.select(*["grouping", "grp", *COUNTS, "middle_cents", "middle_n"])
+    return out.select(*["grouping", "grp", *COUNTS, "median_cents"])
 
 
 _RULES = {
@@ -304,7 +334,8 @@ def cells_from_counts(rows: list[dict], *, min_cell: int = DEFAULT_MIN_CELL) -> 
             den = int(r[den_col] or 0)
             if num_col is None:
                 num = None
-                value = round(r["middle_cents"] / r["middle_n"] / 100, 2) if r.get("middle_n") else None
+                median = r.get("median_cents")
+                value = round(float(median) / 100, 2) if median is not None and den else None
             else:
                 num = int(r[num_col] or 0)
                 value = num / den if den else None

@@ -1,4 +1,5 @@
-"""Demo performance data for the Ohio demo: approved, submitted and returned quarterly reports, and a story.
+"""Demo performance data for the Ohio demo: approved, submitted and returned quarterly reports, and stories (one
+public with consent, one internal, one deleted: the public crawler must meet only the first).
 
 Idempotent: a report already there for a partnership and quarter is left as it is. Values are invented and the
 reports are marked ``is_demo``.
@@ -15,6 +16,8 @@ from sectorhub.partnerships.models import Partnership
 from sectorhub.performance import selectors, services
 from sectorhub.performance.models import Report, ReportStatus, Story
 
+INTERNAL_STORY = "Demo: an internal story without consent"
+DELETED_STORY = "Demo: a deleted story"
 # Per quarter (oldest first) a base level; partnerships differ by a factor from their position.
 BASE = {
     "employer-members": 11, "time-to-hire": 48, "hr-practices": 2, "training-programs": 1, "enrollment": 38,
@@ -59,12 +62,24 @@ def extend_demo(*, password: str) -> str:
             made += 1
     year = dt.date.today().year - 1
     if not Story.objects.filter(year=year).exists() and partnerships:
-        services.add_story(
+        public = services.add_story(
             user=staff,
             year=year,
-            partnership=partnerships[0],
+            partnership=next((p for p in partnerships if p.is_public), None),
             title="Demo: a shared welding lab",
             body="Demo data: three employers and the community college opened a shared lab.",
+            attribution="Demo data: an invented plant manager",
+            consent=True,
+            is_public=True,
         )
+        private = services.add_story(
+            user=staff,
+            year=year,
+            title=INTERNAL_STORY,
+            body="Demo data: a draft story whose people have not agreed to publication.",
+        )
+        gone = services.add_story(user=staff, year=year, title=DELETED_STORY, body="Demo data: deleted.")
+        services.delete_story(user=staff, story=gone)
+        Story.objects.filter(pk__in=[public.pk, private.pk, gone.pk]).update(is_demo=True)
     approved = Report.objects.filter(status=ReportStatus.APPROVED, is_demo=True).count()
     return f"Performance: {approved} approved demo quarterly reports ({made} added)."

@@ -1,10 +1,12 @@
-"""Forms: a quarterly report (one field per reported indicator), its CSV upload, and the review."""
+"""Forms: a quarterly report (one field per reported indicator), its CSV upload, the review, the records upload
+and a story."""
 
 from __future__ import annotations
 
 from django import forms
 
-from sectorhub.performance.models import QUARTER_RE, Source
+from sectorhub.partnerships.models import Partnership
+from sectorhub.performance.models import QUARTER_RE, Source, Story
 
 
 class ReportForm(forms.Form):
@@ -75,3 +77,80 @@ class ReviewForm(forms.Form):
         choices=[("approve", "Approve"), ("return", "Return for changes")], widget=forms.RadioSelect
     )
     comment = forms.CharField(widget=forms.Textarea, required=False, help_text="Required when returning")
+
+
+class OutcomeUploadForm(forms.Form):
+    """Participant and wage records (docs/outcomes-inputs.md) and the window to compute outcomes for."""
+
+    participants = forms.FileField(
+        label="Participants (CSV)", help_text="One row per period of participation (docs/outcomes-inputs.md)"
+    )
+    wages = forms.FileField(
+        label="UI wage records (CSV)", help_text="One row per person, quarter and employer"
+    )
+    program_year = forms.IntegerField(
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        help_text="Exits from July 1 of this year to June 30 of the next; or give the two dates below",
+    )
+    exits_from = forms.DateField(required=False, help_text="First exit date, YYYY-MM-DD")
+    exits_to = forms.DateField(required=False, help_text="Last exit date, YYYY-MM-DD")
+    wages_through = forms.CharField(
+        required=False,
+        max_length=6,
+        help_text="The last quarter whose wage records are complete, e.g. 2025Q1 (default: the latest in the file)",
+    )
+    min_cell = forms.IntegerField(
+        initial=10, min_value=1, max_value=1000, help_text="Cells with fewer people than this are suppressed"
+    )
+    label = forms.CharField(
+        required=False, max_length=200, help_text="A name for this run (default: the window)"
+    )
+
+    def clean_wages_through(self):
+        """YYYYQn or empty."""
+        value = self.cleaned_data["wages_through"].strip().upper()
+        if value and not QUARTER_RE.match(value):
+            raise forms.ValidationError("Write the quarter as 2025Q1.")
+        return value or None
+
+    def clean(self):
+        """A program year, or both exit dates in order (not both ways)."""
+        data = super().clean()
+        year, start, end = data.get("program_year"), data.get("exits_from"), data.get("exits_to")
+        if "exits_from" in self.errors or "exits_to" in self.errors or "program_year" in self.errors:
+            return data
+        if year is not None and (start or end):
+            raise forms.ValidationError("Give a program year or exit dates, not both.")
+        if year is not None:
+            from sectorhub.lmi import api
+
+            data["exits_from"], data["exits_to"] = api.program_year_window(year)
+        elif start and end:
+            if end < start:
+                self.add_error("exits_to", "The last exit date is before the first.")
+        else:
+            raise forms.ValidationError("Give a program year, or both the first and the last exit date.")
+        return data
+
+
+class StoryForm(forms.ModelForm):
+    """A story for the annual report."""
+
+    class Meta:
+        model = Story
+        fields = ["year", "title", "body", "partnership", "attribution", "consent", "is_public"]
+        widgets = {"body": forms.Textarea}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partnership"].queryset = Partnership.objects.order_by("name")
+        self.fields["partnership"].required = False
+
+    def clean(self):
+        """Public only with consent."""
+        data = super().clean()
+        if data.get("is_public") and not data.get("consent"):
+            self.add_error("is_public", "A story is public only with the consent of those it names.")
+        return data

@@ -208,17 +208,39 @@ class OutcomeCell(models.Model):
 
 
 class Story(models.Model):
-    """A story state staff add to the annual report."""
+    """A story state staff add to the annual report; public only when marked public with consent recorded."""
 
     year = models.PositiveIntegerField(help_text="The report's year")
     title = models.CharField(max_length=200)
     body = models.TextField()
     partnership = models.ForeignKey(Partnership, null=True, blank=True, on_delete=models.SET_NULL)
+    attribution = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who the story is about or told by, as it may be printed (e.g. a name and employer)",
+    )
+    consent = models.BooleanField(
+        default=False,
+        verbose_name="consent to publish",
+        help_text="The people and employers the story names agreed to its publication",
+    )
+    is_public = models.BooleanField(
+        default=False,
+        verbose_name="public",
+        help_text="Shown in the public annual report (needs consent to publish)",
+    )
+    is_deleted = models.BooleanField(default=False)
+    is_demo = models.BooleanField(default=False, verbose_name="demo data")
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-year", "title"]
         verbose_name_plural = "stories"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_public=False) | models.Q(consent=True), name="public_story_has_consent"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -5,6 +5,10 @@ from __future__ import annotations
 from sectorhub.core.permissions import allow, role_of
 from sectorhub.core.roles import EDITORS, EVERYONE, NOBODY, SIGNED_IN, STATE, Role
 
+# Who loads participant and wage records through the web: state staff and analysts (not conveners, reviewers or
+# the public: the files hold people's identifiers and wages).
+RECORDS = STATE | {Role.ANALYST.value}
+
 URL_PERMISSIONS = {
     "performance:dashboard": allow(SIGNED_IN),
     "performance:partnership": allow(SIGNED_IN),
@@ -20,10 +24,21 @@ URL_PERMISSIONS = {
     "performance:report_review": allow(NOBODY, write=STATE),
     "performance:report_publish": allow(NOBODY, write=STATE),
     "performance:outcomes": allow(SIGNED_IN),
+    "performance:outcome_upload": allow(RECORDS, write=RECORDS),
+    "performance:outcome_run": allow(SIGNED_IN),
+    "performance:outcome_publish": allow(NOBODY, write=STATE),
+    "performance:stories": allow(STATE),
+    "performance:story_new": allow(STATE, write=STATE),
+    "performance:story_detail": allow(STATE),
+    "performance:story_edit": allow(STATE, write=STATE),
+    "performance:story_delete": allow(NOBODY, write=STATE),
     "performance:annual_report": allow(SIGNED_IN),
     "performance:annual_report_pdf": allow(SIGNED_IN),
     "performance:annual_report_xlsx": allow(SIGNED_IN),
     "performance:public_scorecard": allow(EVERYONE),
+    "performance:public_annual_report": allow(EVERYONE),
+    "performance:public_annual_report_pdf": allow(EVERYONE),
+    "performance:public_annual_report_xlsx": allow(EVERYONE),
     "api:performance_scorecard": allow(EVERYONE),
 }
 
@@ -49,5 +64,10 @@ def can_see_partnership(user, partnership) -> bool:
 
 
 def can_review(user) -> bool:
-    """State staff approve, return and publish reports, and load records."""
+    """State staff approve, return and publish reports and outcome runs, and manage stories."""
     return role_of(user) in STATE
+
+
+def can_load_records(user) -> bool:
+    """State staff and analysts load participant and wage records (ids hashed before anything is stored)."""
+    return role_of(user) in RECORDS

@@ -19,5 +19,11 @@ PUBLIC_LINKS = [
         label="Partnership scorecard",
         url_name="performance:public_scorecard",
         description="What sector partnerships achieved each quarter, and employment outcomes of program exiters.",
-    )
+    ),
+    PublicLink(
+        label="Annual report",
+        url_name="performance:public_annual_report",
+        description="The state's annual report of sector partnerships, from published records, as a page, PDF "
+        "and Excel.",
+    ),
 ]

@@ -1,8 +1,10 @@
-"""Reads: reports in a user's scope, late and missing reports, dashboards, the scorecard, and the one public view.
+"""Reads: reports in a user's scope, late and missing reports, dashboards, the scorecard, and the public views.
 
-`public_scorecard()` is the only selector public pages and the public API use: approved reports staff published
-for public partnerships, with counts of people below the small-cell threshold suppressed, and published outcome
-runs (suppressed when computed).
+What the public sees is decided here and only here: `public_reports()` (approved reports staff published, of
+public partnerships, counts of people below the small-cell threshold suppressed), `public_run()` and
+`public_outcome_cells()` (the latest published outcome run, suppressed when computed; no denominator of a
+suppressed cell is shown) and `public_stories()` (public, consented, not deleted). The public scorecard, its API and
+the public annual report are built from them.
 """
 
 from __future__ import annotations
@@ -244,22 +246,84 @@ def scorecard(user, *, quarter: str | None = None) -> dict:
     return data
 
 
-def public_scorecard() -> dict:
-    """THE public view: published approved reports of public partnerships and published outcomes, suppressed.
+def public_value_suppressed(indicator: Indicator, value) -> bool:
+    """Whether a reported value is hidden from the public: a count of people below MIN_CELL."""
+    return indicator.unit == "people" and value < MIN_CELL
 
-    A value counted in people below MIN_CELL shows as suppressed; outcome cells were suppressed when computed.
-    """
-    reports = (
-        Report.objects.filter(is_published=True, status=ReportStatus.APPROVED, partnership__is_public=True)
+
+def public_reports():
+    """Approved reports staff published, of public partnerships (partnerships.selectors.public_partnerships)."""
+    from sectorhub.partnerships.selectors import public_partnerships
+
+    return (
+        Report.objects.filter(
+            is_published=True, status=ReportStatus.APPROVED, partnership__in=public_partnerships()
+        )
         .select_related("partnership")
         .prefetch_related("values__indicator")
         .order_by("-quarter", "partnership__name")
     )
+
+
+def public_run(*, start: dt.date | None = None, end: dt.date | None = None) -> OutcomeRun | None:
+    """The published outcome run whose exit window ends in [start, end], else the latest published one."""
+    runs = OutcomeRun.objects.filter(is_published=True)
+    if start and end:
+        return runs.filter(exits_to__gte=start, exits_to__lte=end).first() or runs.first()
+    return runs.first()
+
+
+@dataclass
+class PublicCell:
+    """An outcome cell as the public sees it: no numerator; value and denominator None when suppressed."""
+
+    indicator: str
+    group_by: str
+    group: str
+    denominator: int | None
+    value: float | None
+    suppressed: bool
+
+
+def public_outcome_cells(run: OutcomeRun | None) -> list[PublicCell]:
+    """A published run's cells for all and by program (partnership groups are the state's own codes, not shown).
+
+    The engine suppressed small cells and their complements. On top: a suppressed cell's denominator is not shown
+    (it is a count of people below the threshold, or would give one away by subtraction), and the median earnings
+    of a group whose Q2 employment is suppressed are suppressed too, because the median's denominator is the
+    number employed in Q2, the numerator hidden there.
+    """
+    if run is None or not run.is_published:
+        return []
+    cells = list(run.cells.filter(group_by__in=["all", "program"]).order_by("pk"))
+    hidden_employment = {
+        (c.group_by, c.group) for c in cells if c.indicator == "employment_q2" and c.suppressed
+    }
+    out = []
+    for c in cells:
+        suppressed = c.suppressed or (
+            c.indicator == "median_earnings_q2" and (c.group_by, c.group) in hidden_employment
+        )
+        out.append(
+            PublicCell(
+                indicator=c.indicator,
+                group_by=c.group_by,
+                group=c.group,
+                denominator=None if suppressed else c.denominator,
+                value=None if suppressed else c.value,
+                suppressed=suppressed,
+            )
+        )
+    return out
+
+
+def public_scorecard() -> dict:
+    """The public scorecard: published reports with small counts suppressed, and the published outcome cells."""
     rows = []
-    for r in reports:
+    for r in public_reports():
         values = []
         for v in r.values.all():
-            small = v.indicator.unit == "people" and v.value < MIN_CELL
+            small = public_value_suppressed(v.indicator, v.value)
             values.append(
                 {
                     "indicator": v.indicator.name,
@@ -277,11 +341,26 @@ def public_scorecard() -> dict:
                 "values": values,
             }
         )
-    run = OutcomeRun.objects.filter(is_published=True).first()
-    cells = list(run.cells.filter(group_by__in=["all", "program"]).order_by("pk")) if run else []
-    return {"reports": rows, "run": run, "cells": cells}
+    run = public_run()
+    return {"reports": rows, "run": run, "cells": public_outcome_cells(run)}
 
 
 def stories(year: int):
-    """Stories for an annual report."""
-    return Story.objects.filter(year=year).select_related("partnership")
+    """Stories for the signed-in annual report (not deleted)."""
+    return Story.objects.filter(year=year, is_deleted=False).select_related("partnership")
+
+
+def public_stories(year: int):
+    """Stories the public may read: marked public, with consent, not deleted, of no partnership or a public one."""
+    from sectorhub.partnerships.selectors import public_partnerships
+
+    return (
+        stories(year)
+        .filter(is_public=True, consent=True)
+        .filter(Q(partnership__isnull=True) | Q(partnership__in=public_partnerships()))
+    )
+
+
+def stories_for_staff():
+    """Every story not deleted, newest year first (state staff's list)."""
+    return Story.objects.filter(is_deleted=False).select_related("partnership").order_by("-year", "title")

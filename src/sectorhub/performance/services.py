@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import io
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
@@ -34,9 +35,12 @@ from sectorhub.performance.models import (
     Target,
     validate_quarter,
 )
-from sectorhub.performance.permissions import can_report_for, can_review
+from sectorhub.performance.permissions import can_load_records, can_report_for, can_review
 
 MAX_UPLOAD_BYTES = 1 << 20  # a quarterly report is a few lines
+# A records file uploaded through the web is held in memory only (never in a temporary file), so it is kept small:
+# about 500,000 wage rows. State-size files go through `sectorhub performance outcomes` or a warehouse backend.
+MAX_RECORDS_BYTES = 25 << 20
 
 
 @transaction.atomic
@@ -227,26 +231,42 @@ def hash_ids(column, key: bytes):
     )
 
 
+def id_key_configured() -> bool:
+    """Whether SECTORHUB_ID_KEY is set well enough to load records (pages say so before a file is chosen)."""
+    try:
+        id_key()
+    except ImproperlyConfigured:
+        return False
+    return True
+
+
 @transaction.atomic
 def load_outcomes(
     *,
     user,
-    participants: str,
-    wages: str,
+    participants: str | Path | bytes,
+    wages: str | Path | bytes,
     exits_from: dt.date,
     exits_to: dt.date,
     wages_through: str | None = None,
     min_cell: int = 10,
     label: str = "",
+    participants_name: str | None = None,
+    wages_name: str | None = None,
 ) -> OutcomeRun:
-    """Read the records, hash the ids (SECTORHUB_ID_KEY), compute the outcomes on DuckDB and store only the cells."""
-    if user is not None and not can_review(user):
-        raise PermissionDenied("only state staff load records")
+    """Read the records, hash the ids (SECTORHUB_ID_KEY), compute the outcomes on DuckDB and store only the cells.
+
+    ``participants`` and ``wages`` are paths (the CLI) or the files' bytes held in memory (the web upload, with
+    their names for error messages); the raw ids go no further than the hashing, and nothing of the files is kept
+    but their SHA-256 and row counts. Bad input raises the engine's RecordsError or OutcomesError.
+    """
+    if user is not None and not can_load_records(user):
+        raise PermissionDenied("only state staff and analysts load records")
     from sectorhub.lmi import api
 
     key = id_key()
-    people = api.read_participants(participants)
-    pay = api.read_wages(wages)
+    people = api.read_participants(participants, name=participants_name)
+    pay = api.read_wages(wages, name=wages_name)
     people = people.set_column(0, "participant_id", hash_ids(people["participant_id"], key))
     pay = pay.set_column(0, "participant_id", hash_ids(pay["participant_id"], key))
     con = api.connect_backend("duckdb")
@@ -282,9 +302,11 @@ def load_outcomes(
     return run
 
 
-def _sha256(path: str) -> str:
+def _sha256(source: str | Path | bytes) -> str:
+    if isinstance(source, bytes):
+        return hashlib.sha256(source).hexdigest()
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with open(source, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
@@ -301,12 +323,73 @@ def publish_outcomes(*, user, run: OutcomeRun, published: bool = True) -> Outcom
     return run
 
 
+STORY_FIELDS = ("year", "title", "body", "partnership", "attribution", "consent", "is_public")
+
+
+def _check_story(story: Story) -> None:
+    if story.is_public and not story.consent:
+        raise ValidationError(
+            {"is_public": "A story is public only with the consent of the people and employers it names."}
+        )
+    if not 2000 <= story.year <= 2100:
+        raise ValidationError({"year": "The year must be between 2000 and 2100."})
+
+
 @transaction.atomic
-def add_story(*, user, year: int, title: str, body: str, partnership=None) -> Story:
-    """A story for the annual report."""
+def add_story(
+    *,
+    user,
+    year: int,
+    title: str,
+    body: str,
+    partnership=None,
+    attribution: str = "",
+    consent: bool = False,
+    is_public: bool = False,
+) -> Story:
+    """A story for the annual report (public only with consent)."""
     if not can_review(user):
         raise PermissionDenied("only state staff add stories")
-    story = Story(year=year, title=title, body=body, partnership=partnership)
+    story = Story(
+        year=year,
+        title=title,
+        body=body,
+        partnership=partnership,
+        attribution=attribution,
+        consent=consent,
+        is_public=is_public,
+    )
+    _check_story(story)
     record(story, user=user, reason="story added")
+    story.save()
+    return story
+
+
+@transaction.atomic
+def update_story(*, user, story: Story, **changes) -> Story:
+    """Change a story's fields (those of STORY_FIELDS); a deleted story cannot change."""
+    if not can_review(user):
+        raise PermissionDenied("only state staff change stories")
+    if story.is_deleted:
+        raise ValidationError("this story was deleted")
+    unknown = set(changes) - set(STORY_FIELDS)
+    if unknown:
+        raise ValueError(f"not story fields: {', '.join(sorted(unknown))}")
+    for name, value in changes.items():
+        setattr(story, name, value)
+    _check_story(story)
+    record(story, user=user, reason="story changed")
+    story.save()
+    return story
+
+
+@transaction.atomic
+def delete_story(*, user, story: Story) -> Story:
+    """Delete a story (soft: it leaves every report, its history stays)."""
+    if not can_review(user):
+        raise PermissionDenied("only state staff delete stories")
+    story.is_deleted = True
+    story.is_public = False
+    record(story, user=user, reason="story deleted")
     story.save()
     return story

@@ -9,11 +9,17 @@ Example::
     >>> from sectorhub.lmi.sources import records
     >>> people = records.read_participants("participants.csv")   # doctest: +SKIP
     >>> people.num_rows
+    >>> people = records.read_participants(uploaded_bytes, name="participants.csv")   # doctest: +SKIP
+
+A source is a path, or the file's bytes (or a binary file object) with the ``name`` errors should give: a web
+upload is read from memory and never written to disk.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import BinaryIO
 
 import polars as pl
 import pyarrow as pa
@@ -45,6 +51,8 @@ CREDENTIALS = (
 )
 MAX_ERRORS = 20
 
+Source = str | Path | bytes | BinaryIO
+
 
 class RecordsError(ValueError):
     """A records file that cannot be used; ``errors`` lists "file, line L, column C (name): problem" strings."""
@@ -55,12 +63,31 @@ class RecordsError(ValueError):
         super().__init__("\n".join(errors) + more)
 
 
-def _read_text(path: Path, expected: tuple[str, ...]) -> pl.DataFrame:
-    name = path.name
-    if not path.is_file():
-        raise RecordsError([f"{name}: no such file"])
+def _source(source: Source, name: str | None) -> tuple[Path | bytes, str]:
+    """What Polars reads (a path, or bytes held in memory) and the name errors give."""
+    if isinstance(source, str | Path):
+        path = Path(source)
+        if not path.is_file():
+            raise RecordsError([f"{name or path.name}: no such file"])
+        return path, name or path.name
+    data = bytes(source) if isinstance(source, bytes | bytearray | memoryview) else source.read()
+    return data, name or getattr(source, "name", None) or "records.csv"
+
+
+def _read_text(source: Source, name: str | None, expected: tuple[str, ...]) -> tuple[pl.DataFrame, str]:
+    data, name = _source(source, name)
+    if isinstance(data, bytes):
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]  # a UTF-8 byte-order mark, as spreadsheet programs write
+        if not data or data.isspace():
+            raise RecordsError([f"{name}: the file is empty"])
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise RecordsError([f"{name}: not a UTF-8 CSV file (byte {exc.start + 1})"]) from None
+        data = io.BytesIO(data)  # read in memory: nothing of an upload reaches the disk
     try:
-        frame = pl.read_csv(path, infer_schema=False, empty_string_is_null=False, encoding="utf8")
+        frame = pl.read_csv(data, infer_schema=False, empty_string_is_null=False, encoding="utf8")
     except (pl.exceptions.PolarsError, UnicodeDecodeError) as exc:
         raise RecordsError([f"{name}: not a readable CSV file ({str(exc).splitlines()[0]})"]) from None
     header = [c.strip().lower() for c in frame.columns]
@@ -78,7 +105,8 @@ def _read_text(path: Path, expected: tuple[str, ...]) -> pl.DataFrame:
     if errors:
         raise RecordsError(errors)
     frame.columns = header
-    return frame.with_columns(pl.all().fill_null("").str.strip_chars()).with_row_index("_line", offset=2)
+    frame = frame.with_columns(pl.all().fill_null("").str.strip_chars()).with_row_index("_line", offset=2)
+    return frame, name
 
 
 class _Checker:
@@ -116,11 +144,10 @@ class _Checker:
         return parsed
 
 
-def read_participants(path: str | Path) -> pa.Table:
-    """Read a participants CSV into an Arrow table (dates typed, empty text as null)."""
-    path = Path(path)
-    frame = _read_text(path, PARTICIPANT_COLUMNS)
-    check = _Checker(path.name, frame)
+def read_participants(source: Source, *, name: str | None = None) -> pa.Table:
+    """Read a participants CSV (a path, or bytes / a binary file in memory) into an Arrow table."""
+    frame, name = _read_text(source, name, PARTICIPANT_COLUMNS)
+    check = _Checker(name, frame)
     check.required("participant_id")
     check.required("program")
     entry = check.date("entry_date", required=True)
@@ -158,11 +185,10 @@ def read_participants(path: str | Path) -> pa.Table:
     return out.to_arrow()
 
 
-def read_wages(path: str | Path) -> pa.Table:
-    """Read a UI wage-records CSV into an Arrow table (year, quarter int; wages float dollars)."""
-    path = Path(path)
-    frame = _read_text(path, WAGE_COLUMNS)
-    check = _Checker(path.name, frame)
+def read_wages(source: Source, *, name: str | None = None) -> pa.Table:
+    """Read a UI wage-records CSV (a path, or bytes / a binary file in memory) into an Arrow table."""
+    frame, name = _read_text(source, name, WAGE_COLUMNS)
+    check = _Checker(name, frame)
     check.required("participant_id")
     check.required("employer_id")
     year = pl.col("year").cast(pl.Int32, strict=False)

@@ -1,17 +1,15 @@
-"""Performance pages. Views parse the request, call one selector or service, and render."""
+"""Dashboards, the scorecard, the catalogue, quarterly reports and their review, the public scorecard."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from sectorhub.core.history import history_rows
 from sectorhub.partnerships.models import Partnership
-from sectorhub.performance import annual, charts, forms, selectors, services
+from sectorhub.performance import charts, forms, selectors, services
 from sectorhub.performance.models import Report, ReportStatus
 from sectorhub.performance.permissions import can_report_for, can_review, can_see_partnership
 from sectorhub.regions.models import Region
@@ -256,46 +254,6 @@ def report_publish(request, pk: int):
     return _act(request, pk, act)
 
 
-def outcomes(request):
-    """The latest outcome runs computed from records (already suppressed), all cells."""
-    runs = selectors.OutcomeRun.objects.prefetch_related("cells")[:5]
-    return render(request, "performance/outcomes.html", {"runs": runs})
-
-
 def public_scorecard(request):
     """What the public sees: published reports and outcomes, small cells suppressed (selectors.public_scorecard)."""
     return render(request, "performance/public_scorecard.html", selectors.public_scorecard())
-
-
-def _year(request) -> int:
-    try:
-        year = int(request.GET.get("year") or dt.date.today().year - 1)
-    except ValueError:
-        raise Http404("bad year") from None
-    if not 2000 <= year <= 2100:
-        raise Http404("year out of range")
-    return year
-
-
-def annual_report(request):
-    """The state's annual report of sector partnerships."""
-    return render(request, "performance/annual_report.html", annual.build(_year(request)))
-
-
-def annual_report_pdf(request):
-    """The annual report as PDF."""
-    year = _year(request)
-    response = HttpResponse(annual.render_pdf(annual.build(year)), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="sector-partnerships-{year}.pdf"'
-    return response
-
-
-def annual_report_xlsx(request):
-    """The annual report as an Excel workbook."""
-    year = _year(request)
-    response = HttpResponse(
-        annual.render_xlsx(annual.build(year)),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="sector-partnerships-{year}.xlsx"'
-    return response
