@@ -311,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         SECTORHUB_ENV="production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DJANGO_EMAIL_BACKEND="dummy",  # production requires SMTP or a named backend; the bench sends no mail
         DATABASE_URL=_reset_database(admin_url),
         SECTORHUB_HOME=str(home),
         SECTORHUB_LOG_LEVEL="WARNING",

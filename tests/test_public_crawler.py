@@ -40,6 +40,10 @@ MUST_REACH = (
     "/api/funding/awards",
     "/api/performance/scorecard",
     "/api/packages",
+    "/api/capacity/events",
+    "/api/capacity/resources",
+    "/api/outreach/champions",
+    "/api/public/partnerships",
 )
 
 pytestmark = pytest.mark.skipif(
@@ -138,10 +142,10 @@ def _personal_details() -> set[str]:
 
 def _internal_titles() -> set[str]:
     """Names of records not marked public: champions without consent (or deleted), internal events and resources,
-    networks not public, unpublished solicitations, stories not public (or deleted). A name that a public record
-    also bears is left out."""
+    networks not public, unpublished solicitations, internal solicitation documents, stories not public (or
+    deleted). A name that a public record also bears is left out."""
     from sectorhub.capacity.models import Event, Resource
-    from sectorhub.funding.models import Solicitation
+    from sectorhub.funding.models import Solicitation, SolicitationDocument
     from sectorhub.outreach.models import Champion, Network
     from sectorhub.performance.models import Story
 
@@ -156,6 +160,9 @@ def _internal_titles() -> set[str]:
     titles |= split(Resource.objects.all(), "title", Q(is_public=True, is_deleted=False))
     titles |= split(Network.objects.all(), "name", Q(is_public=True))
     titles |= split(Solicitation.objects.all(), "title", Q(is_published=True))
+    titles |= split(
+        SolicitationDocument.objects.all(), "title", Q(is_public=True, solicitation__is_published=True)
+    )
     titles |= split(Story.objects.all(), "title", Q(is_public=True, consent=True, is_deleted=False))
     return {t for t in titles if t and len(t) >= 8}
 

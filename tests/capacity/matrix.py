@@ -1,4 +1,4 @@
-"""Role-matrix objects for capacity building: an event, a public resource with a file, and TA requests.
+"""Role-matrix objects for capacity building: a public event, a public resource with a file, and TA requests.
 
 Object rules (capacity/selectors.py): every signed-in user reads events and resources; a convener sees the TA
 requests of regions and partnerships assigned to them only (another convener's request answers 404); state staff
@@ -27,7 +27,7 @@ def cases(*, users, other_convener) -> dict[str, Case]:
     )
     other_region.conveners.add(other_convener)
     event = Event.objects.create(
-        title="Matrix academy", kind=EventKind.choices[0][0], starts_on=dt.date(2026, 3, 2)
+        title="Matrix academy", kind=EventKind.choices[0][0], starts_on=dt.date(2026, 3, 2), is_public=True
     )
     resource = Resource(title="Matrix guide", kind=ResourceKind.choices[0][0], is_public=True)
     resource.file.save("matrix-guide.txt", ContentFile(b"A guide.\n"), save=False)
@@ -60,4 +60,7 @@ def cases(*, users, other_convener) -> dict[str, Case]:
         "capacity:resource_download": Case(kwargs={"pk": resource.pk}),
         "capacity:request_detail": Case(kwargs={"pk": own.pk}, other={"pk": other.pk}),
         "capacity:request_update": Case(kwargs={"pk": own.pk}),
+        "api:capacity_event_detail": Case(kwargs={"pk": event.pk}),
+        "api:capacity_resource_detail": Case(kwargs={"pk": resource.pk}),
+        "api:capacity_request_detail": Case(kwargs={"pk": own.pk}, other={"pk": other.pk}),
     }

@@ -105,6 +105,7 @@ def test_staff_and_a_convener_close_the_feedback_loop_and_an_employer_writes_in(
         "/capacity/resources/",
         "/capacity/requests/",
         "/capacity/not-reached/",
+        "/capacity/attendance/",
     ):
         page.goto(f"{base}{path}")
         assert scan(page) == [], path

@@ -34,6 +34,8 @@ PRODUCTION = {
     "SECTORHUB_ENV": "production",
     "DJANGO_SECRET_KEY": "k" * 20 + "Q7f#v9!pLz2@xR4&mW8^tY6*bN1$cH3%jD5(eG0)uK",
     "DJANGO_ALLOWED_HOSTS": "sectorhub.example.gov",
+    "DJANGO_EMAIL_HOST": "smtp.example.gov",
+    "DJANGO_DEFAULT_FROM_EMAIL": "SectorHub <sectorhub@example.gov>",
 }
 
 

@@ -79,6 +79,13 @@ def cases(*, users, other_convener) -> dict[str, Case]:
         received_on=dt.date(2026, 2, 1),
         partnership=own_p,
     )
+    guide = services.add_solicitation_document(
+        user=staff,
+        solicitation=solicitation,
+        title="Matrix guidance",
+        upload=SimpleUploadedFile("guidance.pdf", PDF, "application/pdf"),
+        is_public=True,
+    )
     check = PolicyCheck.objects.order_by("key").first()
     analyst = frozenset({Role.ANALYST.value})
     pk = lambda obj: {"pk": obj.pk}  # noqa: E731
@@ -92,6 +99,8 @@ def cases(*, users, other_convener) -> dict[str, Case]:
         "funding:solicitation_publish": Case(kwargs=pk(solicitation)),
         "funding:solicitation_release": Case(kwargs=pk(solicitation)),
         "funding:ranking": Case(kwargs=pk(solicitation)),
+        "funding:solicitation_document_add": Case(kwargs=pk(solicitation)),
+        "funding:solicitation_document": Case(kwargs=pk(guide)),
         "funding:application_create": Case(kwargs=pk(solicitation)),
         "funding:application_detail": Case(kwargs=pk(sent), refused=analyst, other=pk(other_sent)),
         "funding:application_edit": Case(kwargs=pk(draft), other=pk(other_draft)),

@@ -10,9 +10,16 @@ from __future__ import annotations
 import datetime as dt
 
 from sectorhub.core.roles import Role
-from sectorhub.outreach.models import Campaign, Network, Recommendation, RecommendationKind
+from sectorhub.outreach.models import (
+    Campaign,
+    Champion,
+    Engagement,
+    Network,
+    Recommendation,
+    RecommendationKind,
+)
 from tests.matrix import Case
-from tests.partnerships.factories import PartnershipFactory
+from tests.partnerships.factories import OrganizationFactory, PartnershipFactory
 
 
 def cases(*, users, other_convener) -> dict[str, Case]:
@@ -33,6 +40,11 @@ def cases(*, users, other_convener) -> dict[str, Case]:
     campaign = Campaign.objects.create(
         name="Matrix campaign", audience="Manufacturers", channel="e-mail", starts_on=dt.date(2026, 1, 5)
     )
+    org = OrganizationFactory(name="Matrix champion employer")
+    champion = Champion.objects.create(
+        name="Matrix champion", organization=org, consent_public=True, consent_date=made, consent_scope="name"
+    )
+    engagement = Engagement.objects.create(kind="meeting", held_on=made, organization=org, summary="Met.")
     # A valid move, so a refusal comes from the object rule and not from an empty form.
     move = {"status": "under_review"}
     return {
@@ -43,4 +55,7 @@ def cases(*, users, other_convener) -> dict[str, Case]:
         ),
         "outreach:campaign_detail": Case(kwargs={"pk": campaign.pk}),
         "outreach:material_add": Case(kwargs={"pk": campaign.pk}),
+        "api:outreach_champion_detail": Case(kwargs={"pk": champion.pk}),
+        "api:outreach_engagement_detail": Case(kwargs={"pk": engagement.pk}),
+        "api:outreach_recommendation_detail": Case(kwargs={"pk": own.pk}),
     }

@@ -20,4 +20,5 @@ def cases(*, users, other_convener) -> dict[str, Case]:
     return {
         "public:partnership": Case(kwargs={"pk": own.pk}),
         "public:profile_edit": Case(kwargs={"pk": own.pk}, other={"pk": other.pk}),
+        "api:public_partnership": Case(kwargs={"pk": own.pk}),
     }

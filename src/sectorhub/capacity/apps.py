@@ -13,5 +13,6 @@ class CapacityConfig(AppConfig):
         ("Events", "capacity:event_list"),
         ("Resources", "capacity:resource_list"),
         ("TA requests", "capacity:request_list"),
+        ("Attendance", "capacity:attendance_summary"),
     ]
     nav_order = 50

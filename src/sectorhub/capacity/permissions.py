@@ -15,6 +15,8 @@ URL_PERMISSIONS = {
     "capacity:attendance_add": allow(NOBODY, write=STATE),
     "capacity:attendance_import": allow(STATE, write=STATE),
     "capacity:not_reached": allow(SIGNED_IN),
+    # Attendance by organization and region names who took part where: state staff only.
+    "capacity:attendance_summary": allow(STATE),
     "capacity:resource_list": allow(SIGNED_IN),
     "capacity:resource_create": allow(STATE, write=STATE),
     "capacity:resource_detail": allow(SIGNED_IN),
@@ -25,6 +27,13 @@ URL_PERMISSIONS = {
     "capacity:request_detail": allow(SIGNED_IN),
     "capacity:request_update": allow(NOBODY, write=STATE),
     "capacity:report": allow(SIGNED_IN),
+    # The API: the public gets selectors.public()'s events and resources; TA requests are for signed-in users.
+    "api:capacity_event_list": allow(EVERYONE),
+    "api:capacity_event_detail": allow(EVERYONE),
+    "api:capacity_resource_list": allow(EVERYONE),
+    "api:capacity_resource_detail": allow(EVERYONE),
+    "api:capacity_request_list": allow(SIGNED_IN),
+    "api:capacity_request_detail": allow(SIGNED_IN),
 }
 
 

@@ -20,7 +20,7 @@ from sectorhub.capacity.models import (
     TARequest,
 )
 from sectorhub.capacity.permissions import sees_all_requests
-from sectorhub.partnerships.models import Industry, Membership, Partnership
+from sectorhub.partnerships.models import Industry, Membership, Organization, Partnership
 from sectorhub.regions.models import Region, RegionKind
 
 
@@ -254,3 +254,85 @@ def challenge_report(*, user, year: int) -> ChallengeReport:
     ]
     quarter_totals = [sum(r.quarters[i] for r in rows) for i in range(4)]
     return ChallengeReport(year, rows, regions, shown, quarter_totals, sum(quarter_totals))
+
+
+# --- Attendance by organization and region --------------------------------------------------------------------------
+
+ATTENDANCE_GROUPS = {"organization": "Organization", "region": "Region"}
+
+
+@dataclass
+class AttendanceRow:
+    """One organization's (or region's) attendance in a year: per quarter of the event's start, the events at
+    which someone of theirs was present and the attendances (a person at an event counts once per event); over
+    the year, also the distinct people."""
+
+    label: str
+    pk: int | None
+    events: list[int]
+    attendees: list[int]
+    people: int
+
+    @property
+    def quarters(self) -> list[tuple[int, int]]:
+        """(events, attendees) for Q1 to Q4."""
+        return list(zip(self.events, self.attendees, strict=True))
+
+    @property
+    def events_total(self) -> int:
+        """Events in the year (each event starts in one quarter, so the quarters add up)."""
+        return sum(self.events)
+
+    @property
+    def attendees_total(self) -> int:
+        """Attendances in the year."""
+        return sum(self.attendees)
+
+
+@dataclass
+class AttendanceSummary:
+    """Attendance of a year grouped by organization or region, with the row for everyone."""
+
+    year: int
+    by: str
+    kind: str
+    rows: list[AttendanceRow]
+    total: AttendanceRow
+
+
+def attendance_summary(*, year: int, by: str = "organization", kind: str = "") -> AttendanceSummary:
+    """Who attended the state's events starting in `year` (of one `kind`, or all), per organization or region
+    recorded on each attendance, by calendar quarter of the event's start date.
+
+    Counts only people marked present at events not deleted (as the reach rules do). Attendance with no
+    organization (or region) recorded is its own row, last. Rows are sorted by attendances, most first, then name.
+    The total row counts each event once however many organizations came to it."""
+    if by not in ATTENDANCE_GROUPS:
+        raise ValueError(f"attendance is grouped by organization or region, not {by!r}")
+    qs = _counting_attendance(year)
+    if kind:
+        qs = qs.filter(event__kind=kind)
+    field_name = f"{by}_id"
+    cells: dict[int | None, tuple[list[set], list[int], set]] = {}
+    everyone: tuple[list[set], list[int], set] = ([set() for _ in range(4)], [0] * 4, set())
+    for group, event_id, person_id, starts_on in qs.values_list(field_name, "event_id", "person_id",
+                                                                "event__starts_on"):  # fmt: skip
+        q = (starts_on.month - 1) // 3
+        for events, attendees, people in (cells.setdefault(group, ([set() for _ in range(4)], [0] * 4, set())),
+                                          everyone):  # fmt: skip
+            events[q].add(event_id)
+            attendees[q] += 1
+            people.add(person_id)
+    model = Region if by == "region" else Organization
+    names = dict(model.objects.filter(pk__in=[g for g in cells if g is not None]).values_list("pk", "name"))
+    missing = f"No {by} recorded"
+
+    def row(label, pk, cell) -> AttendanceRow:
+        events, attendees, people = cell
+        return AttendanceRow(label, pk, [len(e) for e in events], attendees, len(people))
+
+    rows = [row(names[g], g, cell) for g, cell in cells.items() if g is not None]
+    rows.sort(key=lambda r: (-r.attendees_total, r.label.casefold()))
+    if None in cells:
+        rows.append(row(missing, None, cells[None]))
+    return AttendanceSummary(year, by, kind, rows, row("All", None, everyone))

@@ -20,6 +20,7 @@ from sectorhub.capacity.models import (
 )
 from sectorhub.capacity.permissions import can_file_request, can_manage
 from sectorhub.capacity.signin import read_sheet
+from sectorhub.core.files import save_file
 from sectorhub.core.history import record
 from sectorhub.partnerships.models import Organization, Partnership
 from sectorhub.regions.models import Region
@@ -185,8 +186,9 @@ def create_resource(*, user, upload=None, **data) -> Resource:
         if name in data:
             getattr(resource, name).set(data[name])
     if content is not None:
-        # Written last, under a random name: every check has passed and only the file row update remains.
-        resource.file.save("upload", ContentFile(content), save=True)
+        # Written last, under a random name: every check has passed and only the file row update remains; if that
+        # or an enclosing transaction rolls back, the file is deleted again (core.files).
+        save_file(resource.file, "upload", ContentFile(content), save=True)
     return resource
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("events/<int:pk>/attendance/", views.attendance_add, name="attendance_add"),
     path("events/<int:pk>/sign-in-sheet/", views.attendance_import, name="attendance_import"),
     path("not-reached/", views.not_reached, name="not_reached"),
+    path("attendance/", views.attendance_summary, name="attendance_summary"),
     path("resources/", views.resource_list, name="resource_list"),
     path("resources/new/", views.resource_create, name="resource_create"),
     path("resources/<int:pk>/", views.resource_detail, name="resource_detail"),

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from sectorhub.capacity import forms, selectors, services
-from sectorhub.capacity.models import Capability, ResourceKind, TARequest
+from sectorhub.capacity.models import Capability, EventKind, ResourceKind, TARequest
 from sectorhub.capacity.permissions import can_manage
 from sectorhub.core.history import history_rows
 from sectorhub.regions.models import RegionKind
@@ -122,6 +122,17 @@ def not_reached(request):
     kind = kind if kind in RegionKind.values else RegionKind.LOCAL_AREA
     reach = selectors.not_reached(year=_year(request), region_kind=kind)
     return render(request, "capacity/not_reached.html", {"reach": reach, "kinds": RegionKind.choices})
+
+
+def attendance_summary(request):
+    """Who attended the year's events, per organization or region and quarter (state staff)."""
+    by = request.GET.get("by", "organization")
+    by = by if by in selectors.ATTENDANCE_GROUPS else "organization"
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in EventKind.values else ""
+    summary = selectors.attendance_summary(year=_year(request), by=by, kind=kind)
+    context = {"summary": summary, "groups": selectors.ATTENDANCE_GROUPS.items(), "kinds": EventKind.choices}
+    return render(request, "capacity/attendance_summary.html", context)
 
 
 def resource_list(request):

@@ -9,12 +9,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError
 
 from sectorhub.assessments.api import router as assessments_router
+from sectorhub.capacity.api import router as capacity_router
 from sectorhub.core.api_docs import SiteAPI, SiteSwagger
 from sectorhub.core.faults import RequestTimeout, fault_response
 from sectorhub.datapackages.api import router as datapackages_router
 from sectorhub.funding.api import router as funding_router
+from sectorhub.outreach.api import router as outreach_router
 from sectorhub.partnerships.api import router as partnerships_router
 from sectorhub.performance.api import router as performance_router
+from sectorhub.public.api import router as public_router
 from sectorhub.regions.api import router as regions_router
 
 api = SiteAPI(
@@ -57,3 +60,6 @@ api.add_router("/funding", funding_router)
 api.add_router("/", partnerships_router)
 api.add_router("/", datapackages_router)
 api.add_router("/performance", performance_router)
+api.add_router("/capacity", capacity_router)
+api.add_router("/outreach", outreach_router)
+api.add_router("/public", public_router)

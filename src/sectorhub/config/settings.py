@@ -36,6 +36,18 @@ LOG_LEVEL = _env.get("SECTORHUB_LOG_LEVEL", "INFO").upper()
 SECTORHUB_ID_KEY = _env.get("SECTORHUB_ID_KEY", "")
 # Seconds before a request is stopped with a "took too long" page (core.faults); 0 turns the guard off.
 SECTORHUB_REQUEST_TIMEOUT = float(_env.get("SECTORHUB_REQUEST_TIMEOUT", "25"))
+# Outgoing mail (the public contact form to conveners, error mails): the console in development; in production
+# SMTP unless another backend is named, and then the host and the sender are required.
+_EMAIL_BACKEND = _env.get("DJANGO_EMAIL_BACKEND", "").strip()
+_EMAIL_HOST = _env.get("DJANGO_EMAIL_HOST", "").strip()
+_EMAIL_PORT = _env.get("DJANGO_EMAIL_PORT", "").strip()
+EMAIL_HOST_USER = _env.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _env.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _env.get("DJANGO_EMAIL_USE_TLS", "0").strip().lower() in {"1", "true", "yes", "on"}
+EMAIL_USE_SSL = _env.get("DJANGO_EMAIL_USE_SSL", "0").strip().lower() in {"1", "true", "yes", "on"}
+EMAIL_TIMEOUT = float(_env.get("DJANGO_EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = _env.get("DJANGO_DEFAULT_FROM_EMAIL", "").strip()
+SERVER_EMAIL = _env.get("DJANGO_SERVER_EMAIL", "").strip()
 # -------------------------------------------------------------------------------------------------------------------
 
 if PRODUCTION:
@@ -47,6 +59,45 @@ else:
     # A fixed key is fine for a laptop or CI; production refuses to start without its own.
     SECRET_KEY = SECRET_KEY or "django-insecure-sectorhub-development-key-not-for-production"
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["localhost", "127.0.0.1", "[::1]", "testserver"]
+
+EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+}
+
+
+def email_backend(name: str, *, production: bool) -> str:
+    """The dotted EMAIL_BACKEND for DJANGO_EMAIL_BACKEND (a short name above, or a dotted path); empty means
+    the console in development and SMTP in production."""
+    name = name or ("smtp" if production else "console")
+    if name in EMAIL_BACKENDS:
+        return EMAIL_BACKENDS[name]
+    if "." not in name:
+        raise ImproperlyConfigured(
+            f"DJANGO_EMAIL_BACKEND={name!r}: use one of {', '.join(EMAIL_BACKENDS)} or a dotted path"
+        )
+    return name
+
+
+EMAIL_BACKEND = email_backend(_EMAIL_BACKEND, production=PRODUCTION)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("DJANGO_EMAIL_USE_TLS and DJANGO_EMAIL_USE_SSL cannot both be on; choose one")
+EMAIL_PORT = int(_EMAIL_PORT) if _EMAIL_PORT else (465 if EMAIL_USE_SSL else 587 if EMAIL_USE_TLS else 25)
+EMAIL_HOST = _EMAIL_HOST or "localhost"
+if PRODUCTION and EMAIL_BACKEND == EMAIL_BACKENDS["smtp"]:
+    if not _EMAIL_HOST:
+        raise ImproperlyConfigured(
+            "DJANGO_EMAIL_HOST is required when SECTORHUB_ENV=production and mail goes by SMTP "
+            "(or set DJANGO_EMAIL_BACKEND to another backend explicitly)"
+        )
+    if not DEFAULT_FROM_EMAIL:
+        raise ImproperlyConfigured("DJANGO_DEFAULT_FROM_EMAIL is required when SECTORHUB_ENV=production")
+DEFAULT_FROM_EMAIL = DEFAULT_FROM_EMAIL or "SectorHub <sectorhub@localhost>"
+SERVER_EMAIL = SERVER_EMAIL or DEFAULT_FROM_EMAIL
+EMAIL_SUBJECT_PREFIX = "[SectorHub] "
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 

@@ -257,6 +257,7 @@ def _round2(staff, streams) -> None:
         is_demo=True,
     )
     services.publish_solicitation(user=staff, solicitation=s)
+    _documents(staff, s)
     convener = get_user_model().objects.get(username="convener")
     p = _partnership(HEALTH)
     services.create_application(
@@ -268,6 +269,45 @@ def _round2(staff, streams) -> None:
         is_demo=True,
     )
     _submitted_for_review(staff, s, streams)
+
+
+def _pdf(text: str) -> bytes:
+    """A one-page PDF with a line of text (enough for the content check and a PDF reader)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def _documents(staff, s) -> None:
+    """Round 2's documents: a public budget template and an internal scoring guide for reviewers (uploads)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    for title, name, public in (
+        ("Demo: Round 2 budget template", "round-2-budget-template.pdf", True),
+        ("Demo: Round 2 scoring guide for reviewers", "round-2-scoring-guide.pdf", False),
+    ):
+        services.add_solicitation_document(
+            user=staff,
+            solicitation=s,
+            title=title,
+            upload=SimpleUploadedFile(name, _pdf(f"Demo data. {title}.")),
+            is_public=public,
+        )
 
 
 def _submitted_for_review(staff, s, streams) -> None:

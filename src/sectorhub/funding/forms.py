@@ -239,6 +239,24 @@ class ApplicationForm(forms.Form):
                 )
 
 
+class SolicitationDocumentForm(forms.Form):
+    """A solicitation's document: a file or a link, public or internal."""
+
+    title = forms.CharField(
+        max_length=200, required=False, help_text="e.g. Budget template; empty: the file's name"
+    )
+    file = forms.FileField(
+        required=False, help_text="PDF, Word (.docx), Excel (.xlsx), PNG or JPEG; 10 MB at most"
+    )
+    url = forms.URLField(required=False, label="Or a link", assume_scheme="https")
+    is_public = forms.BooleanField(
+        required=False,
+        label="Public",
+        help_text="Offered on the solicitation's public page once it is published; otherwise only state staff "
+        "and grant reviewers see it",
+    )
+
+
 class AttachmentForm(forms.Form):
     """Attach a file; optionally as a partner's letter of commitment."""
 

@@ -28,6 +28,10 @@ URL_PERMISSIONS = {
     "funding:solicitation_create": allow(STATE, write=STATE),
     "funding:solicitation_publish": allow(NOBODY, write=STATE),
     "funding:solicitation_release": allow(NOBODY, write=STATE),
+    "funding:solicitation_document_add": allow(STATE, write=STATE),
+    # Public documents of published solicitations to anyone; the view refuses internal ones (404) to all but
+    # state staff and grant reviewers.
+    "funding:solicitation_document": allow(EVERYONE),
     "funding:ranking": allow(STATE),
     "funding:awards": allow(EVERYONE),
     "funding:application_create": allow(EDITORS, write=EDITORS),
@@ -59,6 +63,11 @@ URL_PERMISSIONS = {
 def is_state(user) -> bool:
     """State administrators and staff."""
     return role_of(user) in STATE
+
+
+def sees_internal_documents(user) -> bool:
+    """State staff and grant reviewers read a solicitation's internal documents (a scoring guide, say)."""
+    return role_of(user) in REVIEWERS
 
 
 def is_applicant(user, application) -> bool:

@@ -21,6 +21,12 @@ urlpatterns = [
     path("solicitations/<int:pk>/publish/", grants.solicitation_publish, name="solicitation_publish"),
     path("solicitations/<int:pk>/release/", grants.solicitation_release, name="solicitation_release"),
     path("solicitations/<int:pk>/ranking/", review.ranking, name="ranking"),
+    path(
+        "solicitations/<int:pk>/documents/new/",
+        grants.solicitation_document_add,
+        name="solicitation_document_add",
+    ),
+    path("solicitation-documents/<int:pk>/", grants.solicitation_document, name="solicitation_document"),
     path("solicitations/<int:pk>/apply/", grants.application_create, name="application_create"),
     path("awards/", grants.awards, name="awards"),
     path("applications/<int:pk>/", grants.application_detail, name="application_detail"),

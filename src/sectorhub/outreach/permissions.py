@@ -23,6 +23,13 @@ URL_PERMISSIONS = {
     "outreach:campaign_detail": allow(SIGNED_IN),
     "outreach:material_add": allow(NOBODY, write=STATE),
     "outreach:public_champions": allow(EVERYONE),
+    # The API: the public gets selectors.public_champions() only; the rest is for signed-in users.
+    "api:outreach_champion_list": allow(EVERYONE),
+    "api:outreach_champion_detail": allow(EVERYONE),
+    "api:outreach_engagement_list": allow(SIGNED_IN),
+    "api:outreach_engagement_detail": allow(SIGNED_IN),
+    "api:outreach_recommendation_list": allow(SIGNED_IN),
+    "api:outreach_recommendation_detail": allow(SIGNED_IN),
 }
 
 

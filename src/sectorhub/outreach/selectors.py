@@ -20,8 +20,10 @@ ADOPTED_OR_LATER = [RecommendationStatus.ADOPTED, RecommendationStatus.IMPLEMENT
 
 @dataclass(frozen=True)
 class PublicChampion:
-    """Only what a champion consented to show: name, title, organization, network and quote."""
+    """Only what a champion consented to show: name, title, organization, network and quote (and the row's id,
+    so the API can address one)."""
 
+    id: int
     name: str
     title: str
     organization: str
@@ -40,6 +42,7 @@ def public_champions() -> list[PublicChampion]:
     )
     return [
         PublicChampion(
+            id=c.pk,
             name=c.name,
             title=c.title,
             organization=c.organization.name,

@@ -16,4 +16,6 @@ URL_PERMISSIONS = {
     "public:why_join": allow(EVERYONE),
     "public:inbox": allow(EDITORS),
     "public:profile_edit": allow(EDITORS, write=EDITORS),
+    "api:public_directory": allow(EVERYONE),
+    "api:public_partnership": allow(EVERYONE),
 }

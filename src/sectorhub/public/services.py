@@ -9,7 +9,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
@@ -86,7 +86,16 @@ def send_message(
             f"{partnership.name} through the public site:\n\n{msg.message}\n\n"
             f"The message is kept for {RETENTION_DAYS} days in SectorHub's inbox."
         )
-        sent = send_mail(f"SectorHub: a message for {partnership.name}", body, None, to, fail_silently=True)
+        # From the deployment's sender (DJANGO_DEFAULT_FROM_EMAIL, through the configured EMAIL_BACKEND), with the
+        # visitor's address as Reply-To so a convener can answer; never sent as if from the visitor.
+        email = EmailMessage(
+            f"SectorHub: a message for {partnership.name}",
+            body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=to,
+            reply_to=[msg.email],
+        )
+        sent = email.send(fail_silently=True)
         if sent:
             ContactMessage.objects.filter(pk=msg.pk).update(emailed=True)
             msg.emailed = True

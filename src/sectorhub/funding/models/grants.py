@@ -121,12 +121,27 @@ class Question(models.Model):
 
 
 class SolicitationDocument(models.Model):
-    """A document published with a solicitation (guidance, budget template), by link."""
+    """A document of a solicitation (guidance, a budget template, a scoring guide): a link or an uploaded file
+    (checked by content, kept outside the web root). Public ones are offered on the solicitation's page once it
+    is published; internal ones only to state staff and grant reviewers."""
 
     solicitation = models.ForeignKey(Solicitation, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(max_length=200)
-    url = models.URLField()
+    url = models.URLField(blank=True)
+    file = models.FileField(
+        storage=_private_storage, upload_to="solicitations/%Y/", blank=True, max_length=200
+    )
+    original_name = models.CharField(max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    is_public = models.BooleanField(
+        default=False, help_text="Downloadable from the solicitation's public page once it is published"
+    )
     history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
 
     def __str__(self) -> str:
         return self.title

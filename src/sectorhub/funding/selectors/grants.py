@@ -6,7 +6,8 @@ from django.db.models import Q
 
 from sectorhub.core.permissions import role_of
 from sectorhub.core.roles import STATE, Role
-from sectorhub.funding.models import Application, ReviewAssignment, Solicitation
+from sectorhub.funding.models import Application, ReviewAssignment, Solicitation, SolicitationDocument
+from sectorhub.funding.permissions import sees_internal_documents
 from sectorhub.funding.selectors.public import public_funding
 
 
@@ -20,6 +21,23 @@ def solicitations_for(user):
 def solicitation_for(user, pk: int) -> Solicitation:
     """One solicitation the user may see, or DoesNotExist."""
     return solicitations_for(user).prefetch_related("criteria", "questions", "documents").get(pk=pk)
+
+
+def documents_for(user, solicitation: Solicitation) -> list[SolicitationDocument]:
+    """The solicitation's documents `user` may see: public ones for everyone who may see the solicitation,
+    internal ones too for state staff and grant reviewers."""
+    qs = SolicitationDocument.objects.filter(solicitation=solicitation).order_by("pk")
+    return list(qs if sees_internal_documents(user) else qs.filter(is_public=True))
+
+
+def document_for_download(user, pk: int) -> SolicitationDocument:
+    """An uploaded document `user` may fetch: its solicitation must be one they may see (published, or any for
+    state staff) and the document public, or `user` state staff or a grant reviewer; DoesNotExist otherwise."""
+    doc = SolicitationDocument.objects.exclude(file="").get(pk=pk)
+    solicitations_for(user).get(pk=doc.solicitation_id)
+    if not (doc.is_public or sees_internal_documents(user)):
+        raise SolicitationDocument.DoesNotExist
+    return doc
 
 
 def applications_for(user, solicitation=None):

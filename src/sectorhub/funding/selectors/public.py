@@ -2,15 +2,15 @@
 
 Public: solicitations that are published (open ones, and closed ones that have funded awards), funded awards of
 published solicitations (applicant, partnership, amount; never scores, comments or reviewers), and policies marked
-public. Every public view, public API list, the public site's links and the public annual report use only this.
+public, with their documents marked public. Every public view, public API list, the public site's links and the public annual report use only this.
 """
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from sectorhub.funding.models import Award, Outcome, Policy, Solicitation
+from sectorhub.funding.models import Award, Outcome, Policy, Solicitation, SolicitationDocument
 
 
 def public_funding(kind: str):
@@ -24,8 +24,10 @@ def public_funding(kind: str):
             .order_by("closes_at")
         )
     if kind == "solicitations":
+        # Only documents marked public travel with a published solicitation (internal ones: documents_for).
+        public_documents = Prefetch("documents", queryset=SolicitationDocument.objects.filter(is_public=True))
         return Solicitation.objects.filter(is_published=True).prefetch_related(
-            "streams", "criteria", "questions", "documents"
+            "streams", "criteria", "questions", public_documents
         )
     if kind == "awards":
         return (

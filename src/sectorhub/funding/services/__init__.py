@@ -13,6 +13,7 @@ from sectorhub.funding.services.etpl import upload_programs
 from sectorhub.funding.services.grants import (
     add_attachment,
     add_partner,
+    add_solicitation_document,
     create_application,
     create_solicitation,
     publish_solicitation,
@@ -34,6 +35,7 @@ __all__ = [
     "add_budget_line",
     "add_partner",
     "add_policy",
+    "add_solicitation_document",
     "assign_reviewer",
     "create_application",
     "create_budget",

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from sectorhub.core.files import save_file
 from sectorhub.core.history import record
 from sectorhub.core.permissions import role_of
 from sectorhub.core.roles import Role
@@ -127,7 +128,7 @@ def create_solicitation(
         record(q, user=user, reason="Question set")
         q.save()
     for doc_title, url in documents or []:
-        d = SolicitationDocument(solicitation=solicitation, title=doc_title, url=url)
+        d = SolicitationDocument(solicitation=solicitation, title=doc_title, url=url, is_public=True)
         d.full_clean()
         record(d, user=user, reason="Document added")
         d.save()
@@ -142,6 +143,31 @@ def publish_solicitation(*, user, solicitation: Solicitation, published: bool = 
     record(solicitation, user=user, reason="Published" if published else "Unpublished")
     solicitation.save()
     return solicitation
+
+
+@transaction.atomic
+def add_solicitation_document(
+    *, user, solicitation: Solicitation, title: str, upload=None, url: str = "", is_public: bool = False
+) -> SolicitationDocument:
+    """Add a document to a solicitation (state staff): an uploaded file (PDF, DOCX, XLSX, PNG or JPEG by
+    content, 10 MB at most, stored outside the web root) or a link, not both. Public ones are offered on the
+    solicitation's page once it is published; internal ones only to state staff and grant reviewers."""
+    _require_state(user, "add solicitation documents")
+    if (upload is None) == (not url):
+        raise ValidationError({"file": "Upload a file or give a link (one of the two)."})
+    doc = SolicitationDocument(solicitation=solicitation, title=title.strip(), url=url, is_public=is_public)
+    content = None
+    if upload is not None:
+        name, doc.content_type, content, doc.sha256 = check_upload(upload)
+        doc.original_name, doc.size = name, len(content)
+        doc.title = doc.title or name
+    doc.full_clean(exclude=["file"])
+    if content is not None:
+        # Deleted again if this save or an enclosing transaction rolls back (core.files).
+        save_file(doc.file, f"{doc.sha256[:16]}-{doc.original_name}", ContentFile(content))
+    record(doc, user=user, reason="Document added")
+    doc.save()
+    return doc
 
 
 def is_open(solicitation: Solicitation, now: dt.datetime | None = None) -> bool:
@@ -251,7 +277,8 @@ def add_attachment(*, user, application: Application, upload, title: str) -> Att
         sha256=digest,
         uploaded_by=user,
     )
-    attachment.file.save(f"{digest[:16]}-{name}", ContentFile(data), save=False)
+    # Deleted again if this save or an enclosing transaction rolls back (core.files).
+    save_file(attachment.file, f"{digest[:16]}-{name}", ContentFile(data))
     record(attachment, user=user, reason="Attachment uploaded")
     attachment.save()
     return attachment

@@ -11,7 +11,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from sectorhub.funding import forms, services
-from sectorhub.funding.models import Application, ApplicationStatus, Attachment, Outcome, Solicitation
+from sectorhub.funding.models import (
+    Application,
+    ApplicationStatus,
+    Attachment,
+    Outcome,
+    Solicitation,
+    SolicitationDocument,
+)
 from sectorhub.funding.permissions import application_access, is_applicant, is_state
 from sectorhub.funding.selectors import grants as sel
 from sectorhub.funding.selectors.public import public_funding
@@ -50,8 +57,46 @@ def solicitation_detail(request, pk: int):
         and request.user.effective_role in {"regional_convener", "state_admin", "state_staff"},
         "is_state": is_state(request.user),
         "awards": public_funding("awards").filter(application__solicitation=s),
+        "documents": sel.documents_for(request.user, s),
     }
     return render(request, "funding/solicitation_detail.html", context)
+
+
+def solicitation_document_add(request, pk: int):
+    """Add a document to a solicitation: an upload checked by content, or a link (state staff)."""
+    s = _solicitation(request, pk)
+    form = forms.SolicitationDocumentForm(request.POST or None, request.FILES or None)
+
+    def add(d):
+        return services.add_solicitation_document(
+            user=request.user, solicitation=s, title=d["title"], upload=d["file"], url=d["url"],
+            is_public=d["is_public"],
+        )  # fmt: skip
+
+    return form_page(
+        request,
+        form,
+        add,
+        title=f"Add a document: {s.title}",
+        success="Document added.",
+        back=lambda _doc: reverse("funding:solicitation_detail", args=[s.pk]),
+    )
+
+
+def solicitation_document(request, pk: int):
+    """An uploaded solicitation document, as an attachment: public ones of published solicitations to anyone,
+    internal ones to state staff and grant reviewers (404 to everyone else)."""
+    try:
+        doc = sel.document_for_download(request.user, pk)
+    except (SolicitationDocument.DoesNotExist, Solicitation.DoesNotExist) as exc:
+        raise Http404("No such document") from exc
+    response = FileResponse(
+        doc.file.open("rb"), content_type=doc.content_type, as_attachment=True, filename=doc.original_name
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    public = doc.is_public and doc.solicitation.is_published
+    response["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
+    return response
 
 
 def solicitation_create(request):

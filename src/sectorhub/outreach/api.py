@@ -1,0 +1,176 @@
+"""Outreach endpoints (read-only): champions, engagements and recommendations.
+
+Anonymous callers see champions through `selectors.public_champions()` only (recorded consent, not deleted; name,
+title, organization, a public network and the quote, never an e-mail or phone). Signed-in users see what the
+outreach pages show them: every champion not deleted with e-mail and consent (the phone is on no page), the
+engagement log and the recommendations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import Http404
+from ninja import Query, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from sectorhub.core.permissions import role_of
+from sectorhub.core.roles import Role
+from sectorhub.outreach import selectors
+from sectorhub.outreach.models import Champion, Recommendation
+
+router = Router(tags=["outreach"])
+
+
+class ChampionOut(Schema):
+    """A champion; the fields after `quote` are for signed-in callers only (None for the public)."""
+
+    id: int
+    name: str
+    title: str
+    organization: str
+    network: str
+    quote: str
+    partnership: str | None = None
+    email: str | None = None
+    consent_public: bool | None = None
+    consent_date: dt.date | None = None
+    consent_scope: str | None = None
+
+
+class EngagementOut(Schema):
+    """One entry of the engagement log."""
+
+    id: int
+    kind: str
+    held_on: dt.date
+    organization: str
+    partnership: str | None
+    network: str | None
+    champion: str | None
+    summary: str
+
+
+class RecommendationOut(Schema):
+    """A policy or program recommendation and where it stands."""
+
+    id: int
+    title: str
+    kind: str
+    network: str | None
+    partnership: str | None
+    addressed_to: str
+    made_on: dt.date
+    status: str
+    decline_reason: str
+    owner: str
+    due_on: dt.date | None
+    description: str
+
+
+def _name(obj) -> str | None:
+    return obj.name if obj is not None else None
+
+
+def _internal(c: Champion) -> ChampionOut:
+    return ChampionOut(
+        id=c.pk,
+        name=c.name,
+        title=c.title,
+        organization=c.organization.name,
+        network=c.network.name if c.network else "",
+        quote=c.quote,
+        partnership=_name(c.partnership),
+        email=c.email,
+        consent_public=c.consent_public,
+        consent_date=c.consent_date,
+        consent_scope=c.consent_scope,
+    )
+
+
+def _champions(request) -> list[ChampionOut]:
+    if role_of(request.user) == Role.PUBLIC:
+        return [ChampionOut(**vars(c)) for c in selectors.public_champions()]
+    return [_internal(c) for c in selectors.champions().order_by("name", "pk")]
+
+
+def _engagement(e) -> EngagementOut:
+    return EngagementOut(
+        id=e.pk,
+        kind=e.kind,
+        held_on=e.held_on,
+        organization=e.organization.name,
+        partnership=_name(e.partnership),
+        network=_name(e.network),
+        champion=_name(e.champion),
+        summary=e.summary,
+    )
+
+
+def _recommendation(r: Recommendation) -> RecommendationOut:
+    return RecommendationOut(
+        id=r.pk,
+        title=r.title,
+        kind=r.kind,
+        network=_name(r.network),
+        partnership=_name(r.partnership),
+        addressed_to=r.addressed_to,
+        made_on=r.made_on,
+        status=r.status,
+        decline_reason=r.decline_reason,
+        owner=r.owner,
+        due_on=r.due_on,
+        description=r.description,
+    )
+
+
+def _found(obj):
+    if obj is None:
+        raise Http404("No such record")
+    return obj
+
+
+@router.get("/champions", response=list[ChampionOut], url_name="outreach_champion_list")
+@paginate(PageNumberPagination, page_size=100)
+def champion_list(request):
+    """Champions by name: those who consented to a public listing for the public; all for signed-in users."""
+    return _champions(request)
+
+
+@router.get("/champions/{int:pk}", response=ChampionOut, url_name="outreach_champion_detail")
+def champion_detail(request, pk: int):
+    """One champion the caller may see."""
+    return _found(next((c for c in _champions(request) if c.id == pk), None))
+
+
+@router.get("/engagements", response=list[EngagementOut], url_name="outreach_engagement_list")
+@paginate(PageNumberPagination, page_size=100)
+def engagement_list(request):
+    """The engagement log, newest first (signed-in users)."""
+    return [_engagement(e) for e in selectors.engagements()]
+
+
+@router.get("/engagements/{int:pk}", response=EngagementOut, url_name="outreach_engagement_detail")
+def engagement_detail(request, pk: int):
+    """One engagement (signed-in users)."""
+    return _engagement(_found(selectors.engagements().filter(pk=pk).first()))
+
+
+@router.get("/recommendations", response=list[RecommendationOut], url_name="outreach_recommendation_list")
+@paginate(PageNumberPagination, page_size=100)
+def recommendation_list(request, status: str = "", network: int | None = Query(None, ge=1, le=2**31 - 1)):
+    """Recommendations, newest first, optionally of one status or one network (signed-in users)."""
+    qs = selectors.recommendations_for().order_by("-made_on", "title", "pk")
+    if status:
+        qs = qs.filter(status=status)
+    if network is not None:
+        qs = qs.filter(network_id=network)
+    return [_recommendation(r) for r in qs]
+
+
+@router.get(
+    "/recommendations/{int:pk}", response=RecommendationOut, url_name="outreach_recommendation_detail"
+)
+def recommendation_detail(request, pk: int):
+    """One recommendation (signed-in users)."""
+    return _recommendation(_found(selectors.recommendations_for().filter(pk=pk).first()))
