@@ -126,19 +126,25 @@ class Reach:
     partnerships: list[Partnership] = field(default_factory=list)
 
 
-def _counting_attendance(year: int) -> QuerySet[Attendance]:
-    """Attendance that counts toward reach: marked present at an event, not deleted, starting in `year`."""
-    return Attendance.objects.filter(attended=True, event__is_deleted=False, event__starts_on__year=year)
+def _counting_attendance(year: int, *, public: bool = False) -> QuerySet[Attendance]:
+    """Attendance that counts toward reach: marked present at an event, not deleted, starting in `year` (and,
+    for a public page, public)."""
+    rows = Attendance.objects.filter(attended=True, event__is_deleted=False, event__starts_on__year=year)
+    return rows.filter(event__is_public=True) if public else rows
 
 
-def reached_ids(year: int) -> tuple[set[int], set[int]]:
+def reached_ids(year: int, *, public: bool = False) -> tuple[set[int], set[int]]:
     """(region ids, partnership ids) reached in `year`, by the rules in docs/capacity.md:
 
     a partnership is reached when someone present names it, or works for its convener or for an organization
     that was a member during the year; a region is reached when someone present names it, or names (or is
-    counted for) a partnership in it.
+    counted for) a partnership in it. public=True counts attendance at public events only.
     """
-    rows = list(_counting_attendance(year).values_list("region_id", "partnership_id", "organization_id"))
+    rows = list(
+        _counting_attendance(year, public=public).values_list(
+            "region_id", "partnership_id", "organization_id"
+        )
+    )
     regions = {r for r, _p, _o in rows if r}
     partnerships = {p for _r, p, _o in rows if p}
     orgs = {o for _r, _p, o in rows if o}
