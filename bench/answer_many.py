@@ -270,6 +270,17 @@ def run(base: Path, end: Path, years: tuple[int, int], reps: int, log) -> list[R
         ),
         Row(
             "2 answer many",
+            "engine: Q2 against its floor",
+            "floor (stored answer)",
+            en_floor / en_next,
+            en_next,
+            pk_e,
+            check,
+            "≤ 2× the floor",
+            "met" if en_next <= 2 * en_floor else "MISSED",
+        ),
+        Row(
+            "2 answer many",
             "engine: Q2 vs pandas frames in memory",
             "pandas Q2 in memory",
             pd_mem / en_next,

@@ -60,3 +60,38 @@ def test_a_suppressed_cell_has_no_lq_and_bad_requests_are_refused(loaded_store):
         cell_lqs(loaded_store, year=2016, period="A", measures=("emp_m1",))
     with pytest.raises(ValueError, match="area codes"):
         cell_lqs(loaded_store, year=2016, period="1", measures=("emp_m1",), areas=["39049; DROP TABLE qcew"])
+
+
+def _add(store, rows):
+    """Canonical annual 2023 rows (area, ownership, industry, level, employment) added as one part."""
+    values = ", ".join(f"('{a}', '{o}', '{i}', '{lv}', {e})" for a, o, i, lv, e in rows)
+    store.add_rows(
+        "SELECT a AS area_fips, o AS own_code, i AS industry_code, lv AS agglvl_code, '0' AS size_code, "
+        "2023 AS year, 'A' AS qtr, '' AS disclosure_code, e::DOUBLE AS emplvl, 0 AS file_id "
+        f"FROM (VALUES {values}) v(a, o, i, lv, e)"
+    )
+
+
+def test_the_totals_kept_between_questions_are_made_again_after_new_rows():
+    """The area totals are kept per load; rows added later (a new county) must be in the next answer.
+
+    By hand: U.S. total 1,000, private NAICS 1011 100, so the national share is 0.1. Franklin (39049): total 200,
+    1011 40: LQ (40/200)/0.1 = 2.0. Delaware (39041), added after the first question: total 50, 1011 5:
+    LQ (5/50)/0.1 = 1.0 (with stale totals it would have no LQ at all).
+    """
+    from sectorhub.lmi.store import Store
+
+    store = Store.memory()
+    _add(store, [("US000", "0", "10", "10", 1000), ("US000", "5", "1011", "14", 100)])
+    _add(store, [("39049", "0", "10", "70", 200), ("39049", "5", "1011", "74", 40)])
+    store._refresh_reference([2023])  # what a load does after adding its parts
+    first = cell_lqs(store, year=2023, period="A", measures=("emplvl",), levels=("74",))
+    assert first[["area_fips", "lq_emplvl"]].values.tolist() == [["39049", pytest.approx(2.0)]]
+    assert first.lq_reference.tolist() == ["U.S. file (US000)"]
+    _add(store, [("39041", "0", "10", "70", 50), ("39041", "5", "1011", "74", 5)])
+    again = cell_lqs(store, year=2023, period="A", measures=("emplvl",), levels=("74",))
+    lqs = dict(zip(again.area_fips, again.lq_emplvl, strict=True))
+    assert lqs == {"39049": pytest.approx(2.0), "39041": pytest.approx(1.0)}
+    one = cell_lqs(store, year=2023, period="A", measures=("emplvl",), areas=["39041"], levels=("74",))
+    assert one.lq_emplvl.tolist() == [pytest.approx(1.0)]
+    store.close()

@@ -160,3 +160,53 @@ def test_a_zero_or_unknown_denominator_gives_no_lq():
     lq = location_quotients_dense(cube, np.array([[10.0, 0.0]]), np.array([[0.5, 0.0]]))
     assert lq[0, 0, 0] == pytest.approx((1 / 10) / 0.5)
     assert np.isnan(lq[0, 0, 1]) and np.isnan(lq[0, 1, 0]) and np.isnan(lq[0, 1, 1])
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_the_blocked_kernel_gives_the_definition_on_every_block(monkeypatch, threads):
+    """Cells x[p,a,i] = (p+1)(a+1)(i+1), area totals 10(a+1), national shares (i+1)/100.
+
+    By hand: LQ = ((p+1)(a+1)(i+1) / (10(a+1))) / ((i+1)/100) = 10(p+1) for every cell, so every cell of
+    period 0 is 10 and of period 2 is 30. Area 4's total is 0 and industry 6's share is 0: NaN there, and the
+    NaN cell (period 1, area 2, industry 3) stays NaN. Blocks of 16 cells (two area rows of 7 industries) and
+    a thread threshold of 1 cell make the kernel cut this 3 × 9 × 7 panel into 15 blocks over the threads.
+    """
+    import numpy as np
+
+    from sectorhub.lmi import panel as P
+
+    monkeypatch.setattr(P, "BLOCK_CELLS", 16)
+    monkeypatch.setattr(P, "PARALLEL_CELLS", 1)
+    p, a, i = np.meshgrid(np.arange(3), np.arange(9), np.arange(7), indexing="ij")
+    values = (p + 1.0) * (a + 1) * (i + 1)
+    values[1, 2, 3] = np.nan
+    tot = np.tile(10.0 * (np.arange(9) + 1), (3, 1))
+    tot[:, 4] = 0.0
+    share = np.tile((np.arange(7) + 1) / 100.0, (3, 1))
+    share[:, 6] = 0.0
+    cube = P.DensePanel(np.arange(3), np.arange(9), np.arange(7), values)
+    lq = P.location_quotients_dense(cube, tot, share, threads=threads)
+    expected = np.broadcast_to((10.0 * (np.arange(3) + 1))[:, None, None], values.shape).copy()
+    expected[:, 4, :] = np.nan
+    expected[:, :, 6] = np.nan
+    expected[1, 2, 3] = np.nan
+    assert lq.shape == (3, 9, 7)
+    assert np.array_equal(np.isnan(lq), np.isnan(expected))
+    ok = ~np.isnan(expected)
+    assert np.allclose(lq[ok], expected[ok], rtol=1e-14, atol=0)
+    assert lq[0, 0, 0] == pytest.approx(10.0) and lq[2, 8, 5] == pytest.approx(30.0)
+
+
+def test_a_subnormal_denominator_is_divided_not_inverted():
+    """1/5e-324 overflows to infinity, but 1e-310 / 5e-324 is a finite number: the kernel must divide there.
+
+    Area total 5e-324 (the smallest subnormal), share 0.5: LQ = (1e-310 / 5e-324) / 0.5, about 4.0e13.
+    """
+    import numpy as np
+
+    from sectorhub.lmi.panel import DensePanel, location_quotients_dense
+
+    cube = DensePanel(np.array([1]), np.array(["x"]), np.array(["A"]), np.array([[[1e-310]]]))
+    lq = location_quotients_dense(cube, np.array([[5e-324]]), np.array([[0.5]]))
+    assert np.isfinite(lq[0, 0, 0])
+    assert lq[0, 0, 0] == pytest.approx((1e-310 / 5e-324) / 0.5)

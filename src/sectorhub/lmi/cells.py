@@ -3,9 +3,18 @@
 "Load once, answer many": after a load, asking for the LQs of every county cell of a period, then of one county,
 then of another, should cost the query and nothing else. The question is the engine's Ibis measures
 (:func:`sectorhub.lmi.measures.location_quotients` over :func:`~sectorhub.lmi.measures.area_totals` and the stored
-national reference), compiled once per store and measure into a DuckDB prepared statement whose parameters (the
-period, the areas and the aggregation levels) come from a temporary request table. Results come back
-through Arrow (``arrow=True`` returns the Arrow table itself).
+national reference), compiled ahead into SQL (:mod:`sectorhub.lmi.compiled`, so no Ibis runs here) and prepared
+once per store and measure as a DuckDB statement whose parameters are the period (``$1`` year, ``$2`` quarter:
+DuckDB skips the Parquet row groups of other periods) and whose aggregation levels and areas come from a
+temporary request table. Asking for every area uses a statement without the area filter.
+
+What does not change between requests is computed once per load and kept for the store's connection, in
+temporary tables dropped whenever a load or a rollback redefines the view ``qcew``: every area's totals (the LQ
+denominators, a few thousand rows per period, ``_area_totals``) and the national shares with their provenance
+coded as a small integer (``_cells_reference``). Being tables, they give DuckDB exact sizes, so the joins build
+their hash tables on the small side; the coded provenance travels through the join and Arrow as an integer and
+comes back as a dictionary column (a pandas ``category``) of its few texts instead of 17 bytes per row.
+Results come back through Arrow (``arrow=True`` returns the Arrow table itself).
 
 Example::
 
@@ -17,23 +26,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import pyarrow as pa
+
+from sectorhub.lmi import compiled
 from sectorhub.lmi import measures as M
 
+# The stored national shares with their provenance coded 0, 1, 2, … (in the order of the texts), the text kept
+# beside it as ``reference_text``.
+CELL_REFERENCE_SQL = (
+    "SELECT * EXCLUDE (reference), (dense_rank() OVER (ORDER BY reference) - 1)::INTEGER AS reference, "
+    "reference AS reference_text FROM reference_shares"
+)
 COUNTY_LEVELS = ("70", "71", "72", "73", "74", "75", "76", "77", "78")
 KEYS = ("area_fips", "own_code", "industry_code", "agglvl_code", "year", "qtr")
-
-
-def _expression(store, measure: str):
-    """LQs of one measure for the requested period, areas and levels (the request table's rows)."""
-    q = store.table("qcew")
-    req = store.table("_cells_request")
-    period = req.filter(req.kind == "p").select("year", "qtr")
-    areas = req.filter(req.kind == "a").select(area_fips=req.code)
-    levels = req.filter(req.kind == "l").select(agglvl_code=req.code)
-    rows = q.semi_join(period, ["year", "qtr"]).semi_join(areas, "area_fips")
-    cells = rows.filter(rows.size_code == "0").semi_join(levels, "agglvl_code").select(*KEYS, measure)
-    ref = store.table("reference_shares").semi_join(period, ["year", "qtr"])
-    return M.location_quotients(cells, M.area_totals(rows, (measure,)), ref, (measure,))
 
 
 def cell_lqs(
@@ -63,23 +68,36 @@ def cell_lqs(
     codes = [str(a) for a in areas] if areas is not None else None
     if codes is not None and any(not re.fullmatch(r"[0-9A-Z]{5}", a) for a in codes):
         raise ValueError("area codes are five characters, like 39049 or C1814")
-    con = store.con
-    if codes is None:  # every area loaded for that year, from the catalog of parts
-        codes = [
-            a
-            for (a,) in con.execute(
-                "SELECT DISTINCT unnest(areas) FROM qcew_parts WHERE list_contains(years, ?)", [int(year)]
-            ).fetchall()
-        ]
-    rows = [("p", None, int(year), period)]
-    rows += [("l", lv, None, None) for lv in levels] + [("a", a, None, None) for a in codes]
+    store.require_loaded()
+    every = codes is None  # every area loaded: no area filter at all
+    rows = [("l", str(lv), None, None) for lv in levels]
+    rows += [] if every else [("a", a, None, None) for a in codes]
     store.request("_cells_request", rows)
+    store.derived(compiled.AREA_TOTALS, compiled.query("area_totals"))
+    store.derived(compiled.CELL_REFERENCE, CELL_REFERENCE_SQL)
+    labels = _reference_labels(store)
+    kind = "every" if every else "listed"
     result = None
     for m in measures:
-        name = store.prepare(f"cells_lq_{m}", lambda m=m: _expression(store, m))
-        table = con.sql(f"EXECUTE {name}").to_arrow_table()
+        name = store.prepare_sql(f"cells_lq_{kind}_{m}", compiled.cells_query(m, every_area=every))
+        # Both values are checked above (an integer, one of five codes), so they are safe to write in.
+        table = store.con.sql(f"EXECUTE {name}({int(year)}, '{period}')").to_arrow_table()
+        if m == measures[0]:
+            k = table.schema.get_field_index("lq_reference")
+            codes = table.column(k).combine_chunks()
+            table = table.set_column(k, "lq_reference", pa.DictionaryArray.from_arrays(codes, labels))
         if result is None:
             result = table
         else:
             result = result.join(table.select([*KEYS, m, f"lq_{m}"]), list(KEYS), join_type="left outer")
     return result if arrow else result.to_pandas()
+
+
+def _reference_labels(store):
+    """The provenance texts of ``_cells_reference``, indexed by their code."""
+    rows = store.con.execute(
+        f"SELECT DISTINCT reference, reference_text FROM {compiled.CELL_REFERENCE} ORDER BY reference"
+    ).fetchall()
+    if [code for code, _ in rows] != list(range(len(rows))):
+        raise AssertionError("the provenance codes of the national shares are not 0, 1, 2, …")
+    return pa.array([text for _, text in rows], pa.string())

@@ -146,19 +146,27 @@ def state_reference(qcew: ir.Table, state_fips: str, measures: tuple[str, ...]) 
 
 
 def location_quotients(
-    cells: ir.Table, totals: ir.Table, reference: ir.Table, measures: tuple[str, ...], prefix: str = "lq_"
+    cells: ir.Table,
+    totals: ir.Table,
+    reference: ir.Table,
+    measures: tuple[str, ...],
+    prefix: str = "lq_",
+    one_period: bool = False,
 ) -> ir.Table:
     """Add ``lq_<measure>`` to each cell: ``(x[a,i,o]/x[a,10,0]) / (N[i,o]/N[10,0])``, the BLS definition.
 
     The area's denominator is its total covered, all-ownership employment (own 0, industry 10), whatever the
     cell's ownership: so a private total has an LQ below 1 where government is large. NULL where the cell is
-    suppressed or the reference share is unknown.
+    suppressed or the reference share is unknown. ``one_period=True`` says that all three inputs hold one and
+    the same period (the caller filtered them), so the joins need not compare the period keys.
     """
+    period = [] if one_period else list(PERIOD_KEYS)
     ref = reference.select(
-        *PERIOD_KEYS, "own_code", "industry_code", "reference", *[f"share_{m}" for m in measures]
+        *period, "own_code", "industry_code", "reference", *[f"share_{m}" for m in measures]
     )
-    j = cells.join(totals, ["area_fips", *PERIOD_KEYS], how="left").join(
-        ref, [*PERIOD_KEYS, "own_code", "industry_code"], how="left"
+    totals = totals.select("area_fips", *period, *[f"tot_{m}" for m in measures])
+    j = cells.join(totals, ["area_fips", *period], how="left").join(
+        ref, [*period, "own_code", "industry_code"], how="left"
     )
     lqs = {
         f"{prefix}{m}": (j[m].cast("float64") / j[f"tot_{m}"].nullif(0)) / j[f"share_{m}"].nullif(0)

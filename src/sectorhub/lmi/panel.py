@@ -19,7 +19,9 @@ Example::
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import ibis
@@ -27,6 +29,10 @@ import ibis.expr.types as ir
 import numpy as np
 
 TOTAL_INDUSTRY = "10"
+# The dense LQ kernel works on blocks of about this many cells (two float64 blocks fit one core's L2 cache),
+# and uses threads only for panels of at least this many cells.
+BLOCK_CELLS = 1 << 15
+PARALLEL_CELLS = 1 << 20
 
 
 def shift_share_by(
@@ -125,18 +131,49 @@ def dense_panel(
 
 
 def location_quotients_dense(
-    cells: DensePanel, area_total: np.ndarray, industry_share: np.ndarray
+    cells: DensePanel, area_total: np.ndarray, industry_share: np.ndarray, *, threads: int | None = None
 ) -> np.ndarray:
     """BLS location quotients of a dense panel: ``(x[p,a,i] / X[p,a]) / s[p,i]``.
 
     ``area_total[p, a]`` is each area's all-industry, all-ownership total (the BLS denominator, not the sum of
     the cube's cells); ``industry_share[p, i]`` is the national share ``N_i / N``. NaN where a cell is missing,
     suppressed, or a denominator is 0 or unknown.
+
+    The kernel multiplies by the reciprocals of the two small denominators (a division costs several
+    multiplications), block by block of area rows so that each block is read, multiplied twice and written while
+    it sits in one core's cache, on ``threads`` threads (NumPy releases the GIL inside its loops; default: two,
+    or one on a one-core machine). The result equals the two divisions to a few units in the last place.
     """
-    with np.errstate(divide="ignore", invalid="ignore"):
-        tot = np.where(area_total > 0, area_total, np.nan)
-        share = np.where(industry_share > 0, industry_share, np.nan)
-        return (cells.values / tot[:, :, None]) / share[:, None, :]
+    x = np.asarray(cells.values)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        tot = np.where(area_total > 0, area_total, np.nan).astype("float64")
+        share = np.where(industry_share > 0, industry_share, np.nan).astype("float64")
+        inv_tot, inv_share = 1.0 / tot, 1.0 / share
+    if np.isinf(inv_tot).any() or np.isinf(inv_share).any():
+        # A subnormal denominator has no finite reciprocal: divide as the definition says.
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return (x / tot[:, :, None]) / share[:, None, :]
+    out = np.empty(x.shape, dtype="float64")
+    n_periods, n_areas, n_industries = x.shape
+    rows = max(1, BLOCK_CELLS // max(1, n_industries))
+    blocks = [(p, a, min(n_areas, a + rows)) for p in range(n_periods) for a in range(0, n_areas, rows)]
+
+    def work(chunk: list[tuple[int, int, int]]) -> None:
+        for p, a0, a1 in chunk:
+            o = out[p, a0:a1]
+            np.multiply(x[p, a0:a1], inv_tot[p, a0:a1, None], out=o)
+            np.multiply(o, inv_share[p], out=o)
+
+    if threads is None:
+        threads = min(2, os.cpu_count() or 1)
+    if threads <= 1 or x.size < PARALLEL_CELLS:
+        work(blocks)
+        return out
+    # Groups of blocks handed out as threads free up, so a thread slowed by a busy machine takes fewer.
+    step = max(1, len(blocks) // (8 * threads))
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(work, [blocks[k : k + step] for k in range(0, len(blocks), step)]))
+    return out
 
 
 def location_quotients_panel(

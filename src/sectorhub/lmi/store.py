@@ -121,6 +121,9 @@ class Store:
         self._scratch: tempfile.TemporaryDirectory | None = None
         self._prepared: set[str] = set()
         self._requests: set[str] = set()
+        # Temporary tables derived from the rows (see derived()): every name ever made, and those current.
+        self._derived_names: set[str] = set()
+        self._derived: set[str] = set()
         self._annual_years: set[int] | None = None
 
     @classmethod
@@ -229,6 +232,10 @@ class Store:
             source = f"SELECT {cols} FROM qcew_empty"
         temp = "TEMP " if self.read_only else ""
         self.con.execute(f"CREATE OR REPLACE {temp}VIEW qcew AS {source}")
+        # What was derived from the previous rows is stale: drop it (again after a rollback, which restores it).
+        for name in self._derived_names:
+            self.con.execute(f"DROP TABLE IF EXISTS temp.main.{name}")
+        self._derived.clear()
         self._tables.clear()
         self._prepared.clear()
         self._annual_years = None
@@ -300,6 +307,30 @@ class Store:
 
             self.con.execute(f"PREPARE {name} AS {ibis.to_sql(build(), dialect='duckdb')}")
             self._prepared.add(name)
+        return name
+
+    def prepare_sql(self, name: str, sql: str) -> str:
+        """Prepare SQL (compiled ahead, :mod:`sectorhub.lmi.compiled`) once per store as statement ``name``.
+
+        Like :meth:`prepare`, statements are prepared again after a load changes the view ``qcew``.
+        """
+        if name not in self._prepared:
+            self.con.execute(f"PREPARE {name} AS {sql}")
+            self._prepared.add(name)
+        return name
+
+    def derived(self, name: str, sql: str) -> str:
+        """A temporary table of what a query derives from the rows, made once per load and kept until the next.
+
+        "Precompute what does not change between requests": the table lives with this connection (nothing is
+        written to the store, so a killed process leaves nothing behind) and is dropped whenever the view
+        ``qcew`` is redefined (a load, its rollback, :meth:`add_rows`), then made again on the next request.
+        Make it before preparing the statements that read it.
+        """
+        if name not in self._derived:
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
+            self._derived_names.add(name)
+            self._derived.add(name)
         return name
 
     def request(self, table: str, rows: list[tuple]) -> None:
