@@ -254,6 +254,46 @@ def test_a_load_killed_midway_leaves_the_store_as_it_was(shared_data, tmp_path):
         assert {p.name for p in store.parts.iterdir()} == live
 
 
+COMMIT_KILL_SCRIPT = """
+import sys, time
+from sectorhub.lmi.store import Store
+def stall(self, years):  # the refresh of national shares: the longest step of the commit on a national load
+    print("committing", flush=True)
+    time.sleep(60)
+Store._refresh_reference = stall
+Store.open(sys.argv[1]).load([sys.argv[2]])
+"""
+
+
+def test_parts_a_load_killed_inside_its_commit_moved_are_removed_by_the_next_read_only_open(
+    shared_data, tmp_path
+):
+    """SIGKILL after the staged parts moved beside the catalogued ones, before COMMIT: the next open of any kind
+    (here a read-only query, as `lmi region` or the web makes) deletes them, and the rows are the earlier load's."""
+    db = tmp_path / "lmi.duckdb"
+    with Store.open(db) as store:
+        store.load([shared_data / SLICES])
+        before_rows = rows_of(store)
+        live = {p for (p,) in store.sql("SELECT part FROM qcew_parts").fetchall()}
+    env = {**os.environ, "SECTORHUB_DATA": str(shared_data)}
+    ohio = shared_data / "qcew/2016.q1-q4.by_area/ohio_counties_and_statewide"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", COMMIT_KILL_SCRIPT, str(db), str(ohio)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert proc.stdout.readline().strip() == "committing"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    parts = db.with_name(db.name + ".parts")
+    orphans = {p.name for p in parts.glob("part-*")} - live
+    assert orphans  # the killed commit had moved its parts out of staging
+    with Store.open(db, read_only=True) as store:
+        assert {p.name for p in parts.iterdir()} == live
+        assert rows_of(store) == before_rows
+
+
 def test_a_large_file_streamed_into_its_part_loads_the_same_rows(shared_data, tmp_path, monkeypatch):
     """Large plain files take the streaming path (parse, convert, write in one pipeline): same rows, same checks."""
     from sectorhub.lmi import store as store_module

@@ -1,7 +1,8 @@
 """The store's schema and row types: the canonical QCEW row, the catalog and ledger tables, and what a load returns.
 
-One list (:data:`COLUMNS`) defines the view ``qcew``, the Parquet parts and the Polars casts; the view turns
-every value BLS withholds into NULL (:func:`view_columns`). See docs/adr/0003-parquet-parts.md.
+One list (:data:`COLUMNS`) defines the view ``qcew``, the Parquet parts and the Polars casts (in
+``sources/qcew_rows.py``, so that a query never imports Polars); the view turns every value BLS withholds into
+NULL (:func:`view_columns`). See docs/adr/0003-parquet-parts.md.
 """
 
 from __future__ import annotations
@@ -9,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from sectorhub.lmi.sources import qcew
+
+if TYPE_CHECKING:  # Polars loads with the parser (sources/qcew_rows.py): a query never needs it
+    import polars as pl
 
 PUB_MEASURES = qcew.MEASURES
 # The publisher's over-the-year changes the engine uses (to reach back a year when the earlier year is not
@@ -32,7 +35,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     *((f"pub_oty_{m}_chg", "DOUBLE") for m in PUB_OTY),
     ("file_id", "INTEGER"),
 )
-POLARS_TYPES = {"VARCHAR": pl.String, "INTEGER": pl.Int32, "BIGINT": pl.Int64, "DOUBLE": pl.Float64}
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS qcew_empty ({", ".join(f"{c} {t}" for c, t in COLUMNS)});
