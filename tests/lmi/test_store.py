@@ -433,3 +433,43 @@ def test_a_writable_store_without_a_load_refuses_queries_with_not_loaded_error()
     with pytest.raises(NotLoadedError, match="no completed load"):
         region_industries(store, counties=["39049"], year=2016, period="A")
     store.close()
+
+
+def test_statewide_files_are_written_into_a_part_of_their_own(shared_data, tmp_path):
+    """The refresh of national shares reads the U.S. and statewide rows only: they get their own part, so the
+    county parts' row groups are never decoded for it. Ohio's folder: 88 counties, "unknown", the statewide file."""
+    with Store.open(tmp_path / "lmi.duckdb") as store:
+        store.load([shared_data / "qcew/2016.q1-q4.by_area/ohio_counties_and_statewide"])
+        parts = store.sql("SELECT areas FROM qcew_parts").fetchall()
+        assert [["39000"]] in [[a] for (a,) in parts]
+        assert all("39000" not in areas for (areas,) in parts if areas != ["39000"])
+        assert sum(len(a) for (a,) in parts) == 90
+
+
+def test_the_reference_areas_are_the_us_file_and_every_two_digit_statewide_code():
+    """Worked by hand: the constant list the refresh filters on means `US000` or `[0-9]{2}000`, nothing else."""
+    import re
+
+    from sectorhub.lmi.schema import REFERENCE_AREAS
+
+    codes = [
+        "US000",
+        "39000",
+        "01000",
+        "72000",
+        "99000",
+        "00000",
+        "39049",
+        "C1018",
+        "CS566",
+        "USMSA",
+        "3900",
+        "390000",
+    ]
+    expected = [c for c in codes if re.fullmatch(r"US000|[0-9]{2}000", c)]
+    assert (
+        [c for c in codes if c in REFERENCE_AREAS]
+        == expected
+        == ["US000", "39000", "01000", "72000", "99000", "00000"]
+    )
+    assert len(REFERENCE_AREAS) == 101

@@ -78,17 +78,37 @@ LEDGER_TYPES = (
 )  # fmt: skip
 
 
-# The rows the national reference shares can read (see measures.national_reference): U.S. and statewide rows,
-# and every row of a period without statewide published LQs.
-REFRESH_ROWS = """
-SELECT * FROM qcew WHERE year IN (SELECT year FROM _refresh_years) AND (
-    area_fips = 'US000' OR regexp_full_match(area_fips, '[0-9]{2}000')
-    OR (year, qtr) NOT IN (
-        SELECT DISTINCT year, qtr FROM qcew WHERE regexp_full_match(area_fips, '[0-9]{2}000')
-        AND size_code = '0' AND pub_lq_disclosure_code IS NOT NULL AND year IN (SELECT year FROM _refresh_years)
-    )
-)
-"""
+# The U.S. and statewide area codes (``US000``, ``[0-9]{2}000``) as constants: a filter DuckDB pushes into the
+# Parquet scan. A regular expression in the same place made the refresh decode every column of the national store.
+REFERENCE_AREAS = ("US000", *(f"{i:02d}000" for i in range(100)))
+
+
+def refresh_periods(years: list[int], *, with_states: bool) -> str:
+    """The periods of ``years`` in the store (``with_states``: those with statewide rows with published LQs)."""
+    sql = f"SELECT DISTINCT year, qtr FROM qcew WHERE year IN ({_ints(years)})"
+    if with_states:
+        states = ", ".join(f"'{a}'" for a in REFERENCE_AREAS[1:])
+        sql += f" AND area_fips IN ({states}) AND size_code = '0' AND pub_lq_disclosure_code IS NOT NULL"
+    return sql
+
+
+def refresh_rows(years: list[int], everywhere: list[tuple[int, str]]) -> str:
+    """The rows the national reference shares can read (see measures.national_reference): U.S. and statewide
+    rows of ``years``, and every row of the periods ``everywhere`` (those without statewide published LQs).
+
+    Years, areas and periods are constants, so the filter is one DuckDB pushes into the Parquet scan (the former
+    ``NOT IN`` subquery and regular expression read every column of the 14 M national rows: 8 s, now 0.5–1 s).
+    """
+    areas = ", ".join(f"'{a}'" for a in REFERENCE_AREAS)
+    clauses = [f"area_fips IN ({areas})"]
+    clauses += [f"(year = {int(y)} AND qtr = '{str(q).replace(chr(39), '')}')" for y, q in everywhere]
+    return f"SELECT * FROM qcew WHERE year IN ({_ints(years)}) AND ({' OR '.join(clauses)})"
+
+
+def _ints(values: list[int]) -> str:
+    return ", ".join(str(int(v)) for v in values) or "NULL"
+
+
 # Tables that only a completed load creates; asking for one before that raises NotLoadedError.
 LOAD_TABLES = ("reference_shares",)
 TITLES = (

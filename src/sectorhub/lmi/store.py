@@ -405,13 +405,17 @@ class Store:
             table: {k for (k,) in self.con.execute(f"SELECT {key} FROM {table}").fetchall()}
             for table, key, _ in schema.TITLES
         }
-        batch: list[schema.FileRows] = []
+        # Files of the U.S. and statewide totals gather in parts of their own: the refresh of national shares
+        # reads only those rows, and on the national set they would otherwise sit in row groups of county rows
+        # (every column of most of the store decoded: 5 s of a 9 s refresh).
+        batches: dict[bool, list[schema.FileRows]] = {True: [], False: []}
         parts: list[schema.Part] = []
 
-        def flush() -> None:
-            if batch:
-                parts.append(self._write_part(list(batch), titled))
-                batch.clear()
+        def flush(*which: bool) -> None:
+            for key in which or (True, False):
+                if batches[key]:
+                    parts.append(self._write_part(list(batches[key]), titled))
+                    batches[key].clear()
 
         # SHA-256 digests are computed on one thread, and small files are read ahead on others (Polars releases
         # the GIL), a few files at a time; a file already in the ledger under its name is hashed before reading.
@@ -454,12 +458,17 @@ class Store:
                 f = parse.file_rows(item, layout, sha, next_id, noted)
                 known[sha] = f.rows
                 next_id += 1
-                # One layout per part, and files of one part never share a cell (replacements are between parts).
-                if batch and (batch[0].layout != layout or any(_overlaps(f, other) for other in batch)):
-                    flush()
+                # One layout per part, and files of one part never share a cell (replacements are between parts,
+                # so a file sharing cells with the other batch's files must land in a later part than theirs).
+                key = _reference_areas(f)
+                batch, other = batches[key], batches[not key]
+                if any(_overlaps(f, o) for o in other):
+                    flush(not key)
+                if batch and (batch[0].layout != layout or any(_overlaps(f, o) for o in batch)):
+                    flush(key)
                 batch.append(f)
                 if sum(b.rows for b in batch) >= PART_ROWS:
-                    flush()
+                    flush(key)
             flush()
         return parts
 
@@ -665,7 +674,13 @@ class Store:
         # The estimate reads only the rows it can use (national_reference): the U.S. and statewide files, and
         # every area in periods without statewide LQs. Filtering first keeps a national load's refresh small
         # (14 M county rows are never joined); the answer is the same.
-        self.con.execute(f"CREATE OR REPLACE TEMP VIEW _refresh_rows AS {schema.REFRESH_ROWS}")
+        every = set(self.con.execute(schema.refresh_periods(years, with_states=False)).fetchall())
+        everywhere = sorted(
+            every - set(self.con.execute(schema.refresh_periods(years, with_states=True)).fetchall())
+        )
+        self.con.execute(
+            f"CREATE OR REPLACE TEMP VIEW _refresh_rows AS {schema.refresh_rows(years, everywhere)}"
+        )
         sql = sql.replace('FROM "qcew"', 'FROM "_refresh_rows"')
         if self.has_table("reference_shares"):
             self.con.execute("DELETE FROM reference_shares WHERE year IN (SELECT year FROM _refresh_years)")
@@ -719,6 +734,13 @@ def _streamable(item: schema.Input, layout: qcew.Layout) -> bool:
         return False
     with open(item.path, "rb") as fh:
         return fh.read(2) != b"\x1f\x8b"
+
+
+def _reference_areas(f: schema.FileRows) -> bool:
+    """Whether a file holds only U.S. and statewide rows (what the national shares are computed from)."""
+    return bool(f.areas) and all(
+        a == "US000" or (len(a) == 5 and a.isdigit() and a.endswith("000")) for a in f.areas
+    )
 
 
 def _overlaps(a: schema.FileRows, b: schema.FileRows) -> bool:
