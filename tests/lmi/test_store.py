@@ -254,6 +254,46 @@ def test_a_load_killed_midway_leaves_the_store_as_it_was(shared_data, tmp_path):
         assert {p.name for p in store.parts.iterdir()} == live
 
 
+COMMIT_KILL_SCRIPT = """
+import sys, time
+from sectorhub.lmi.store import Store
+def stall(self, years):  # the refresh of national shares: the longest step of the commit on a national load
+    print("committing", flush=True)
+    time.sleep(60)
+Store._refresh_reference = stall
+Store.open(sys.argv[1]).load([sys.argv[2]])
+"""
+
+
+def test_parts_a_load_killed_inside_its_commit_moved_are_removed_by_the_next_read_only_open(
+    shared_data, tmp_path
+):
+    """SIGKILL after the staged parts moved beside the catalogued ones, before COMMIT: the next open of any kind
+    (here a read-only query, as `lmi region` or the web makes) deletes them, and the rows are the earlier load's."""
+    db = tmp_path / "lmi.duckdb"
+    with Store.open(db) as store:
+        store.load([shared_data / SLICES])
+        before_rows = rows_of(store)
+        live = {p for (p,) in store.sql("SELECT part FROM qcew_parts").fetchall()}
+    env = {**os.environ, "SECTORHUB_DATA": str(shared_data)}
+    ohio = shared_data / "qcew/2016.q1-q4.by_area/ohio_counties_and_statewide"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", COMMIT_KILL_SCRIPT, str(db), str(ohio)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert proc.stdout.readline().strip() == "committing"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    parts = db.with_name(db.name + ".parts")
+    orphans = {p.name for p in parts.glob("part-*")} - live
+    assert orphans  # the killed commit had moved its parts out of staging
+    with Store.open(db, read_only=True) as store:
+        assert {p.name for p in parts.iterdir()} == live
+        assert rows_of(store) == before_rows
+
+
 def test_a_large_file_streamed_into_its_part_loads_the_same_rows(shared_data, tmp_path, monkeypatch):
     """Large plain files take the streaming path (parse, convert, write in one pipeline): same rows, same checks."""
     from sectorhub.lmi import store as store_module
@@ -393,3 +433,43 @@ def test_a_writable_store_without_a_load_refuses_queries_with_not_loaded_error()
     with pytest.raises(NotLoadedError, match="no completed load"):
         region_industries(store, counties=["39049"], year=2016, period="A")
     store.close()
+
+
+def test_statewide_files_are_written_into_a_part_of_their_own(shared_data, tmp_path):
+    """The refresh of national shares reads the U.S. and statewide rows only: they get their own part, so the
+    county parts' row groups are never decoded for it. Ohio's folder: 88 counties, "unknown", the statewide file."""
+    with Store.open(tmp_path / "lmi.duckdb") as store:
+        store.load([shared_data / "qcew/2016.q1-q4.by_area/ohio_counties_and_statewide"])
+        parts = store.sql("SELECT areas FROM qcew_parts").fetchall()
+        assert [["39000"]] in [[a] for (a,) in parts]
+        assert all("39000" not in areas for (areas,) in parts if areas != ["39000"])
+        assert sum(len(a) for (a,) in parts) == 90
+
+
+def test_the_reference_areas_are_the_us_file_and_every_two_digit_statewide_code():
+    """Worked by hand: the constant list the refresh filters on means `US000` or `[0-9]{2}000`, nothing else."""
+    import re
+
+    from sectorhub.lmi.schema import REFERENCE_AREAS
+
+    codes = [
+        "US000",
+        "39000",
+        "01000",
+        "72000",
+        "99000",
+        "00000",
+        "39049",
+        "C1018",
+        "CS566",
+        "USMSA",
+        "3900",
+        "390000",
+    ]
+    expected = [c for c in codes if re.fullmatch(r"US000|[0-9]{2}000", c)]
+    assert (
+        [c for c in codes if c in REFERENCE_AREAS]
+        == expected
+        == ["US000", "39000", "01000", "72000", "99000", "00000"]
+    )
+    assert len(REFERENCE_AREAS) == 101

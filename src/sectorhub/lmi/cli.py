@@ -129,6 +129,19 @@ def region(
         _fail("--backend must be duckdb or pyspark")
     if backend != "duckdb" and estimates:
         _fail("--estimates runs on duckdb only")
+    if fmt == "csv" and backend == "duckdb" and not estimates:
+        # Plain Python from the stored query to the CSV: no pandas, NumPy or Ibis in this process.
+        from sectorhub.lmi.regions import region_rows, rows_csv
+
+        try:
+            with Store.open(store_path, read_only=True) as store:
+                request = dict(counties=counties.split(","), year=year, period=period, ownership=ownership)
+                columns, rows, note = region_rows(store, **request, level=level)
+        except (RegionError, FileNotFoundError) as exc:
+            _fail(str(exc))
+        sys.stdout.write(rows_csv(columns, rows))
+        _say_reference(note)
+        return
     try:
         with Store.open(store_path, read_only=True) as store:
             if backend != "duckdb":
@@ -191,11 +204,12 @@ def _region_on(backend: str, store, counties: str, year: int, period: str, owner
 
 def _note_reference(df) -> None:
     """Say on standard error which national reference the LQs use (a U.S. file or an estimate)."""
-    if df.attrs.get("lq_reference"):
-        typer.echo(
-            f"LQ reference: {df.attrs['lq_reference']}. Source: U.S. Bureau of Labor Statistics, QCEW.",
-            err=True,
-        )
+    _say_reference(df.attrs.get("lq_reference"))
+
+
+def _say_reference(note: str | None) -> None:
+    if note:
+        typer.echo(f"LQ reference: {note}. Source: U.S. Bureau of Labor Statistics, QCEW.", err=True)
 
 
 def _fail(message: str) -> None:

@@ -1,12 +1,17 @@
-"""SQL compiled from the engine's Ibis measures: the store's refresh after a load, and the cell-LQ questions.
+"""SQL compiled from the engine's Ibis measures: the store's refresh after a load, the region query and the
+cell-LQ questions.
 
-A load recomputes the national reference shares for the years it touched. Compiling those Ibis expressions costs about a second of imports and compilation in a fresh process,
-more than the computation itself, so the compiled SQL is kept in ``sql/`` beside this module. The files are
+A load recomputes the national reference shares for the years it touched, and ``sectorhub lmi region`` sums a
+region's counties. Compiling those Ibis expressions costs about half a second to a second of imports and
+compilation in a fresh process, more than the computation itself (the region query runs in 50 ms on the
+national store), so the compiled SQL is kept in ``sql/`` beside this module. The files are
 generated, never edited: ``python -m sectorhub.lmi.compiled`` rewrites them, and ``tests/lmi/test_compiled.py``
 fails whenever they differ from what the measures compile to now, so the stored SQL is always the measures'.
 
 The refresh queries read the view ``qcew`` and a table ``_refresh_years(year INTEGER)`` naming the years to
-refresh. The cell-LQ queries (:mod:`sectorhub.lmi.cells`) are compiled once for a stand-in measure
+refresh. The region query reads ``qcew``, ``reference_shares``, ``industry_titles`` and the request table
+``_region_request`` (:meth:`sectorhub.lmi.store.Store.request`); its ownership and aggregation level are
+placeholders that :func:`sectorhub.lmi.regions.region_sql` fills with checked codes. The cell-LQ queries (:mod:`sectorhub.lmi.cells`) are compiled once for a stand-in measure
 (:data:`MEASURE`, replaced by the measure asked) and take the period as the statement's parameters ``$1`` (year)
 and ``$2`` (quarter or ``A``), so that DuckDB prunes the Parquet row groups of other periods; they read the
 view ``qcew``, the temporary tables :data:`AREA_TOTALS` and :data:`CELL_REFERENCE` (the stored
@@ -20,7 +25,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-QUERIES = ("reference_estimated", "reference_us", "area_totals", "cells_lq_every", "cells_lq_listed")
+QUERIES = ("reference_estimated", "reference_us", "region", "area_totals", "cells_lq_every", "cells_lq_listed")
 # The stand-in measure the cell-LQ queries are compiled for, and the stand-in period values that become the
 # statement's parameters $1 (year) and $2 (quarter).
 MEASURE = "cell_measure"
@@ -36,7 +41,7 @@ def compile_all() -> dict[str, str]:
     """Compile every stored query from the Ibis measures (imports Ibis)."""
     import ibis
 
-    from sectorhub.lmi import measures
+    from sectorhub.lmi import measures, regions
 
     qcew = _qcew_table(ibis)
     years = ibis.table({"year": "int32"}, name="_refresh_years")
@@ -45,6 +50,23 @@ def compile_all() -> dict[str, str]:
         "reference_estimated": measures.all_references(q, estimate=True),
         # Without the estimate only the U.S. rows are read (their own totals are the denominators).
         "reference_us": measures.all_references(q.filter(q.area_fips == "US000"), estimate=False),
+        "region": regions.region_expr(
+            qcew,
+            ibis.table(
+                {"kind": "string", "code": "string", "year": "int32", "qtr": "string"}, "_region_request"
+            ),
+            ibis.table(
+                {
+                    **{"year": "int32", "qtr": "string", "own_code": "string", "industry_code": "string"},
+                    "reference": "string",
+                    **{f"share_{m}": "float64" for m in measures.ALL_MEASURES},
+                },
+                name="reference_shares",
+            ),
+            ibis.table({"industry_code": "string", "industry_title": "string"}, name="industry_titles"),
+            regions.OWNERSHIP_MARK,
+            regions.AGGLVL_MARK,
+        ),
         "area_totals": measures.area_totals(qcew, measures.ALL_MEASURES),
     }
     out = {name: ibis.to_sql(expr, dialect="duckdb").strip() + "\n" for name, expr in exprs.items()}

@@ -14,12 +14,12 @@ Example::
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import ibis
 import ibis.expr.types as ir
 
+from sectorhub.lmi.notes import reference_note  # noqa: F401 (re-exported: the note lives without Ibis)
 from sectorhub.lmi.panel import shift_share_by
 from sectorhub.lmi.sources.qcew import MEASURES
 
@@ -358,30 +358,6 @@ def all_references(qcew: ir.Table, estimate: bool = True) -> ir.Table:
         },
     )
     return published.select(*cols, *[f"share_{m}" for m in ALL_MEASURES]).union(derived)
-
-
-def reference_note(references) -> str:
-    """One note for the national references of many cells: each kind said once, counts given as a range.
-
-    >>> reference_note(["estimated from the published LQs of 49 statewide files",
-    ...                 "estimated from the published LQs of 12 statewide files", "U.S. file (US000)"])
-    'U.S. file (US000); estimated from the published LQs of 12 to 49 statewide files'
-    """
-    kinds: dict[str, set[int]] = {}
-    for ref in {r for r in references if isinstance(r, str) and r}:
-        found = re.search(r"\b\d+\b", ref)
-        template = ref if not found else ref[: found.start()] + "{}" + ref[found.end() :]
-        kinds.setdefault(template, set())
-        if found:
-            kinds[template].add(int(found.group()))
-    notes = []
-    for template, counts in sorted(kinds.items(), key=lambda kv: ("{}" in kv[0], kv[0])):
-        if not counts:
-            notes.append(template)
-        else:
-            lo, hi = min(counts), max(counts)
-            notes.append(template.format(str(lo) if lo == hi else f"{lo} to {hi}"))
-    return "; ".join(notes)
 
 
 @dataclass(frozen=True)

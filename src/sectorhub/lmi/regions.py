@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import ibis
-import ibis.expr.types as ir
-import numpy as np
-import pandas as pd
-
-from sectorhub.lmi import measures as M
+from sectorhub.lmi.notes import reference_note
 from sectorhub.lmi.schema import RegionError  # defined below the store: NotLoadedError is one
+
+if TYPE_CHECKING:  # Ibis and pandas load when used: a fresh `sectorhub lmi region` never compiles Ibis
+    import ibis.expr.types as ir
+    import pandas as pd
 
 # County aggregation level by NAICS digits (BLS agg-level titles); MSA levels are these minus 30, states minus 20.
 COUNTY_AGGLVL = {"total": "71", "supersector": "73", 2: "74", 3: "75", 4: "76", 5: "77", 6: "78"}
@@ -98,9 +98,46 @@ def region_frame(
 ) -> pd.DataFrame:
     """Region sums, LQs and lower-bound flags for several periods in one query (raw engine columns).
 
-    The query is compiled once per store, ownership and level, and reads the counties and periods from
-    temporary tables, so a second region or period costs only its execution.
+    The query is the measures' own, compiled ahead into ``sql/region.sql`` (:mod:`sectorhub.lmi.compiled`), so
+    a fresh process neither imports Ibis nor compiles it; it is prepared once per store, ownership and level, and
+    reads the counties and periods from a temporary table, so a second region or period costs only its execution.
     """
+    counties, wanted, name = _prepare_region(store, counties, periods, ownership, level)
+    frame = store.con.execute(f"EXECUTE {name}").df()
+    coverage = frame[["year", "qtr", "region_counties"]].drop_duplicates().itertuples(index=False)
+    _check_complete(store, counties, wanted, coverage)
+    return frame
+
+
+def region_rows(
+    store,
+    *,
+    counties: Sequence[str],
+    year: int,
+    period: str = "A",
+    ownership: str = "5",
+    level: int | str = 2,
+) -> tuple[list[str], list[tuple], str]:
+    """:func:`region_industries` without pandas: ``(columns, rows, lq_reference note)``, None where missing.
+
+    What ``sectorhub lmi region`` prints: a fresh process then imports neither pandas nor NumPy (half its time).
+    The values equal :func:`region_industries`'s, rounded the same way (a test compares every column).
+    """
+    period = str(period).upper()
+    counties, wanted, name = _prepare_region(store, counties, [(year, period)], ownership, level)
+    cursor = store.con.execute(f"EXECUTE {name}")
+    cols = [d[0] for d in cursor.description]
+    raw = cursor.fetchall()
+    at = {c: i for i, c in enumerate(cols)}
+    coverage = {(r[at["year"]], r[at["qtr"]], r[at["region_counties"]]) for r in raw}
+    _check_complete(store, counties, wanted, coverage)
+    return _present_rows(cols, raw, period)
+
+
+def _prepare_region(
+    store, counties, periods, ownership, level
+) -> tuple[list[str], list[tuple[int, str]], str]:
+    """Check a region request, fill the request table and prepare the query; return counties, periods, name."""
     counties = parse_counties(list(counties))
     agglvl = level_agglvl(level)
     ownership = str(ownership)
@@ -118,17 +155,20 @@ def region_frame(
     # The request (kind c: county, p: period, y: derived-annual year) the prepared query reads.
     rows = [("c", c, None, None) for c in counties] + [("p", None, y, p) for y, p in direct]
     rows += [("y", None, y, None) for y in derived]
+    store.require_loaded()
     store.request("_region_request", rows)
-    name = store.prepare(f"region_{ownership}_{agglvl}", lambda: _region_expr(store, ownership, agglvl))
-    frame = store.con.execute(f"EXECUTE {name}").df()
-    complete = {
-        (int(y), q)
-        for y, q, n in frame[["year", "qtr", "region_counties"]].drop_duplicates().itertuples(index=False)
-        if n == len(counties)
-    }
+    return (
+        counties,
+        wanted,
+        store.prepare(f"region_{ownership}_{agglvl}", lambda: region_sql(ownership, agglvl)),
+    )
+
+
+def _check_complete(store, counties: list[str], wanted: list[tuple[int, str]], coverage) -> None:
+    """Raise for a requested period some county lacks; ``coverage`` holds (year, qtr, counties) triples."""
+    complete = {(int(y), q) for y, q, n in coverage if n == len(counties)}
     if any(p not in complete for p in wanted):
         _raise_for_missing(store, counties, wanted)
-    return frame
 
 
 def _raise_for_missing(store, counties: list[str], wanted: list[tuple[int, str]]) -> None:
@@ -148,10 +188,29 @@ def _raise_for_missing(store, counties: list[str], wanted: list[tuple[int, str]]
         raise RegionError("no data loaded for counties: " + "; ".join(problems))
 
 
-def _region_expr(store, ownership: str, agglvl: str) -> ir.Table:
-    """The region query over the temporary tables of counties, periods and derived-annual years."""
-    q = store.table("qcew")
-    request = store.table("_region_request")
+# Placeholders the stored region SQL carries for the ownership and aggregation level (both checked codes).
+OWNERSHIP_MARK, AGGLVL_MARK = "@ownership@", "@agglvl@"
+
+
+def region_sql(ownership: str, agglvl: str) -> str:
+    """The stored region query (``sql/region.sql``) for one ownership and county aggregation level."""
+    from sectorhub.lmi import compiled
+
+    if not re.fullmatch(r"[0-9]", ownership) or agglvl not in COUNTY_AGGLVL.values():
+        raise RegionError(f"bad ownership {ownership!r} or aggregation level {agglvl!r}")
+    sql = compiled.query("region")
+    return sql.replace(f"'{OWNERSHIP_MARK}'", f"'{ownership}'").replace(f"'{AGGLVL_MARK}'", f"'{agglvl}'")
+
+
+def region_expr(
+    q: ir.Table, request: ir.Table, ref: ir.Table, titles: ir.Table, ownership, agglvl
+) -> ir.Table:
+    """The region query over the QCEW rows ``q``, the request table (counties, periods, derived-annual years),
+    the national reference shares and the industry titles; ownership and level are codes or placeholders."""
+    import ibis
+
+    from sectorhub.lmi import measures as M
+
     counties = request.filter(request.kind == "c").select(area_fips=request.code)
     periods = request.filter(request.kind == "p").select("year", "qtr")
     years = request.filter(request.kind == "y").select("year")
@@ -172,12 +231,10 @@ def _region_expr(store, ownership: str, agglvl: str) -> ir.Table:
     sums = _sum_region(data.filter(wanted))
     cells = sums.filter((sums.own_code == ownership) & (sums.agglvl_code == agglvl))
     totals = M.area_totals(sums, SUMMED)
-    ref = store.table("reference_shares")
     with_lq = M.location_quotients(cells, totals, ref, SUMMED)
     coverage = sums.filter((sums.own_code == "0") & (sums.industry_code == "10")).select(
         "year", "qtr", region_counties=sums.n_counties
     )
-    titles = store.table("industry_titles")
     out = with_lq.left_join(titles, "industry_code").select(*with_lq.columns, "industry_title")
     # Every requested period appears at least once, so an empty period can be told from a missing county.
     joined = coverage.left_join(out, ["year", "qtr"])
@@ -188,6 +245,8 @@ def _region_expr(store, ownership: str, agglvl: str) -> ir.Table:
 
 def _sum_region(c: ir.Table) -> ir.Table:
     """Sum the selected county cells; a cell whose employment is withheld makes the sum a lower bound."""
+    import ibis
+
     aggs = {m: c[m].sum().cast("float64") for m in SUMMED}
     aggs["n_counties"] = c.area_fips.nunique()
     aggs["n_suppressed"] = c.emplvl.isnull().ifelse(1, 0).sum()
@@ -202,6 +261,9 @@ def _sum_region(c: ir.Table) -> ir.Table:
 
 def _present(df: pd.DataFrame, period: str) -> pd.DataFrame:
     """Rename to the CLI's public columns and order by industry code (NumPy arithmetic: this is a hot path)."""
+    import numpy as np
+    import pandas as pd
+
     df = df[df["industry_code"].notna()]
 
     def col(name: str) -> np.ndarray:
@@ -238,5 +300,78 @@ def _present(df: pd.DataFrame, period: str) -> pd.DataFrame:
     data["lower_bound"] = df["lower_bound"].to_numpy(dtype=bool)[order]
     out = pd.DataFrame(data)
     # Where the national shares behind the LQs came from, for every output to show.
-    out.attrs["lq_reference"] = M.reference_note(df["lq_reference"])
+    out.attrs["lq_reference"] = reference_note(df["lq_reference"])
     return out
+
+
+def _present_rows(cols: list[str], raw: list[tuple], period: str) -> tuple[list[str], list[tuple], str]:
+    """:func:`_present` in plain Python for the rows of one period: same columns, order and rounding.
+
+    NumPy rounds ``x`` to ``d`` decimals as ``rint(x·10^d)/10^d`` (ties to even); ``round`` on the same product
+    gives the same float. NULL stays None (pandas' NA).
+    """
+    at = {c: i for i, c in enumerate(cols)}
+
+    def num(row: tuple, name: str) -> float | None:
+        value = row[at[name]]
+        return None if value is None or value != value else float(value)
+
+    def rounded(x: float | None, digits: int = 0) -> float | None:
+        if x is None:
+            return None
+        return float(round(x)) if digits == 0 else round(x * 10**digits) / 10**digits
+
+    def whole(x: float | None) -> int | None:
+        return None if x is None else int(x)
+
+    def mean(values: list[float | None]) -> float | None:
+        return None if any(v is None for v in values) else (values[0] + values[1] + values[2]) / 3
+
+    rows = [r for r in raw if r[at["industry_code"]] is not None]
+    rows.sort(key=lambda r: r[at["industry_code"]][:2] + r[at["industry_code"]])
+    out = []
+    for r in rows:
+        wages = num(r, "total_wages")
+        if period == "A":
+            months, employment, weeks, lq = [], num(r, "emplvl"), 52, num(r, "lq_emplvl")
+        else:
+            months = [num(r, f"emp_m{i}") for i in (1, 2, 3)]
+            employment, weeks = mean(months), 13
+            lq = mean([num(r, f"lq_emp_m{i}") for i in (1, 2, 3)])
+        aww = None
+        if wages is not None and employment:
+            aww = whole(rounded(wages / employment / weeks))
+        out.append(
+            (
+                r[at["industry_code"]],
+                r[at["industry_title"]] or "",
+                whole(rounded(num(r, "estabs"))),
+                rounded(employment, 1) if period == "A" else employment,
+                *[whole(m) for m in months],
+                whole(wages),
+                aww,
+                rounded(lq, 2),
+                bool(r[at["lower_bound"]]),
+            )
+        )
+    names = ["industry_code", "industry_title", "establishments", "employment"]
+    names += [f"employment_m{i}" for i in (1, 2, 3)] if period != "A" else []
+    names += ["total_wages", "avg_weekly_wage", "lq", "lower_bound"]
+    return names, out, reference_note(r[at["lq_reference"]] for r in rows)
+
+
+def rows_csv(columns: list[str], rows: list[tuple]) -> str:
+    """CSV text as pandas' ``to_csv(index=False)`` writes these values: None empty, floats by ``repr``."""
+    import csv
+    import io
+
+    def text(v) -> str:
+        if v is None:
+            return ""
+        return repr(v) if isinstance(v, float) else str(v)
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([text(v) for v in row] for row in rows)
+    return buf.getvalue()

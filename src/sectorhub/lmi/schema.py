@@ -1,7 +1,8 @@
 """The store's schema and row types: the canonical QCEW row, the catalog and ledger tables, and what a load returns.
 
-One list (:data:`COLUMNS`) defines the view ``qcew``, the Parquet parts and the Polars casts; the view turns
-every value BLS withholds into NULL (:func:`view_columns`). See docs/adr/0003-parquet-parts.md.
+One list (:data:`COLUMNS`) defines the view ``qcew``, the Parquet parts and the Polars casts (in
+``sources/qcew_rows.py``, so that a query never imports Polars); the view turns every value BLS withholds into
+NULL (:func:`view_columns`). See docs/adr/0003-parquet-parts.md.
 """
 
 from __future__ import annotations
@@ -9,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from sectorhub.lmi.sources import qcew
+
+if TYPE_CHECKING:  # Polars loads with the parser (sources/qcew_rows.py): a query never needs it
+    import polars as pl
 
 PUB_MEASURES = qcew.MEASURES
 # The publisher's over-the-year changes the engine uses (to reach back a year when the earlier year is not
@@ -32,7 +35,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     *((f"pub_oty_{m}_chg", "DOUBLE") for m in PUB_OTY),
     ("file_id", "INTEGER"),
 )
-POLARS_TYPES = {"VARCHAR": pl.String, "INTEGER": pl.Int32, "BIGINT": pl.Int64, "DOUBLE": pl.Float64}
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS qcew_empty ({", ".join(f"{c} {t}" for c, t in COLUMNS)});
@@ -76,17 +78,37 @@ LEDGER_TYPES = (
 )  # fmt: skip
 
 
-# The rows the national reference shares can read (see measures.national_reference): U.S. and statewide rows,
-# and every row of a period without statewide published LQs.
-REFRESH_ROWS = """
-SELECT * FROM qcew WHERE year IN (SELECT year FROM _refresh_years) AND (
-    area_fips = 'US000' OR regexp_full_match(area_fips, '[0-9]{2}000')
-    OR (year, qtr) NOT IN (
-        SELECT DISTINCT year, qtr FROM qcew WHERE regexp_full_match(area_fips, '[0-9]{2}000')
-        AND size_code = '0' AND pub_lq_disclosure_code IS NOT NULL AND year IN (SELECT year FROM _refresh_years)
-    )
-)
-"""
+# The U.S. and statewide area codes (``US000``, ``[0-9]{2}000``) as constants: a filter DuckDB pushes into the
+# Parquet scan. A regular expression in the same place made the refresh decode every column of the national store.
+REFERENCE_AREAS = ("US000", *(f"{i:02d}000" for i in range(100)))
+
+
+def refresh_periods(years: list[int], *, with_states: bool) -> str:
+    """The periods of ``years`` in the store (``with_states``: those with statewide rows with published LQs)."""
+    sql = f"SELECT DISTINCT year, qtr FROM qcew WHERE year IN ({_ints(years)})"
+    if with_states:
+        states = ", ".join(f"'{a}'" for a in REFERENCE_AREAS[1:])
+        sql += f" AND area_fips IN ({states}) AND size_code = '0' AND pub_lq_disclosure_code IS NOT NULL"
+    return sql
+
+
+def refresh_rows(years: list[int], everywhere: list[tuple[int, str]]) -> str:
+    """The rows the national reference shares can read (see measures.national_reference): U.S. and statewide
+    rows of ``years``, and every row of the periods ``everywhere`` (those without statewide published LQs).
+
+    Years, areas and periods are constants, so the filter is one DuckDB pushes into the Parquet scan (the former
+    ``NOT IN`` subquery and regular expression read every column of the 14 M national rows: 8 s, now 0.5–1 s).
+    """
+    areas = ", ".join(f"'{a}'" for a in REFERENCE_AREAS)
+    clauses = [f"area_fips IN ({areas})"]
+    clauses += [f"(year = {int(y)} AND qtr = '{str(q).replace(chr(39), '')}')" for y, q in everywhere]
+    return f"SELECT * FROM qcew WHERE year IN ({_ints(years)}) AND ({' OR '.join(clauses)})"
+
+
+def _ints(values: list[int]) -> str:
+    return ", ".join(str(int(v)) for v in values) or "NULL"
+
+
 # Tables that only a completed load creates; asking for one before that raises NotLoadedError.
 LOAD_TABLES = ("reference_shares",)
 TITLES = (

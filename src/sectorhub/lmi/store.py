@@ -8,7 +8,7 @@ Parquet costs a fraction of DuckDB's compressed table append, and DuckDB reads t
 
 Loads are atomic and idempotent. New parts are written first under new names; then one DuckDB transaction adds
 them to the catalog with the ledger rows and the derived tables. A failed, interrupted or killed load therefore
-changes nothing: its parts are not in the catalog, and the next writable open deletes them. A file whose SHA-256
+changes nothing: its parts are not in the catalog, and the next open (read-only too) deletes them. A file whose SHA-256
 is already in the ledger is skipped. A file that carries rows already in the store (same area, ownership,
 industry, aggregation level, size, year and period) replaces them (the older part is rewritten without them), so
 re-publishing a vintage never duplicates it.
@@ -38,14 +38,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-import polars as pl
 
 from sectorhub.lmi import schema
 from sectorhub.lmi.schema import COLUMNS, FileResult, LoadError, LoadResult, NotLoadedError, Progress
 from sectorhub.lmi.sources import qcew
-from sectorhub.lmi.sources import qcew_rows as parse
 from sectorhub.paths import data_dir, home_dir
 
+# Polars and the parser (sources/qcew_rows.py) load in the methods that load files: a query never needs them.
 # Re-exported: callers import the row types and errors from the store.
 __all__ = [
     "COLUMNS",
@@ -159,13 +158,15 @@ class Store:
         # The CLI shows its own progress; DuckDB's bar would interleave with it.
         self.con.execute("SET enable_progress_bar = false")
         self.con.execute("SET parquet_metadata_cache = true")
-        # Any open, read-only too, sweeps what killed loads staged: those folders are never in the catalog.
+        # Any open, read-only too, sweeps what killed loads left: staged folders, and parts a load killed inside
+        # its commit had moved beside the catalogued ones. Neither is in the catalog, and while this connection
+        # holds DuckDB's file lock no other process can be writing the store.
         sweep_staging(self.parts)
         if not self.read_only:
             self.con.execute(schema.SCHEMA)
             self._migrate()
             self.parts.mkdir(parents=True, exist_ok=True)
-            self._remove_orphans()
+        self._remove_orphans()
         self._define_view()
 
     def _migrate(self) -> None:
@@ -191,6 +192,8 @@ class Store:
 
     def _remove_orphans(self) -> None:
         """Delete parts of loads that never committed (killed or failed) and parts replaced by later loads."""
+        if not self.parts.is_dir():
+            return
         live = {p for (p,) in self.con.execute("SELECT part FROM qcew_parts").fetchall()}
         for f in self.parts.glob("part-*"):
             if f.name not in live:
@@ -299,13 +302,16 @@ class Store:
     def prepare(self, name: str, build: Callable[[], object]) -> str:
         """Compile an Ibis expression (built by ``build``) once per store into a DuckDB prepared statement.
 
-        Returns the statement's name for ``EXECUTE``. Statements are prepared again after a load changes the
-        view ``qcew``.
+        ``build`` may give SQL text instead (a query compiled ahead, :mod:`sectorhub.lmi.compiled`). Returns the
+        statement's name for ``EXECUTE``. Statements are prepared again after a load changes the view ``qcew``.
         """
         if name not in self._prepared:
-            import ibis
+            query = build()
+            if not isinstance(query, str):
+                import ibis
 
-            self.con.execute(f"PREPARE {name} AS {ibis.to_sql(build(), dialect='duckdb')}")
+                query = ibis.to_sql(query, dialect="duckdb")
+            self.con.execute(f"PREPARE {name} AS {query}")
             self._prepared.add(name)
         return name
 
@@ -375,6 +381,8 @@ class Store:
             shutil.rmtree(self.staging, ignore_errors=True)
 
     def _load_staged(self, paths: Iterable[str | Path], progress: Progress | None) -> LoadResult:
+        from sectorhub.lmi.sources import qcew_rows as parse
+
         with contextlib.ExitStack() as stack:
             inputs = list(parse.expand(paths, stack, self.staging))
             if not inputs:
@@ -417,6 +425,8 @@ class Store:
         self, inputs, layouts, result: LoadResult, progress: Progress | None
     ) -> list[schema.Part]:
         """Read every new file (one already in the ledger is noted as unchanged) and write staged parts."""
+        from sectorhub.lmi.sources import qcew_rows as parse
+
         ledger = self.con.execute("SELECT sha256, rows, name FROM ledger").fetchall()
         known = {sha: rows for sha, rows, _ in ledger}
         # A large file already in the ledger under its name is checked before streaming; others while streaming.
@@ -426,13 +436,17 @@ class Store:
             table: {k for (k,) in self.con.execute(f"SELECT {key} FROM {table}").fetchall()}
             for table, key, _ in schema.TITLES
         }
-        batch: list[schema.FileRows] = []
+        # Files of the U.S. and statewide totals gather in parts of their own: the refresh of national shares
+        # reads only those rows, and on the national set they would otherwise sit in row groups of county rows
+        # (every column of most of the store decoded: 5 s of a 9 s refresh).
+        batches: dict[bool, list[schema.FileRows]] = {True: [], False: []}
         parts: list[schema.Part] = []
 
-        def flush() -> None:
-            if batch:
-                parts.append(self._write_part(list(batch), titled))
-                batch.clear()
+        def flush(*which: bool) -> None:
+            for key in which or (True, False):
+                if batches[key]:
+                    parts.append(self._write_part(list(batches[key]), titled))
+                    batches[key].clear()
 
         # SHA-256 digests are computed on one thread, and small files are read ahead on others (Polars releases
         # the GIL), a few files at a time; a file already in the ledger under its name is hashed before reading.
@@ -475,12 +489,17 @@ class Store:
                 f = parse.file_rows(item, layout, sha, next_id, noted)
                 known[sha] = f.rows
                 next_id += 1
-                # One layout per part, and files of one part never share a cell (replacements are between parts).
-                if batch and (batch[0].layout != layout or any(_overlaps(f, other) for other in batch)):
-                    flush()
+                # One layout per part, and files of one part never share a cell (replacements are between parts,
+                # so a file sharing cells with the other batch's files must land in a later part than theirs).
+                key = _reference_areas(f)
+                batch, other = batches[key], batches[not key]
+                if any(_overlaps(f, o) for o in other):
+                    flush(not key)
+                if batch and (batch[0].layout != layout or any(_overlaps(f, o) for o in batch)):
+                    flush(key)
                 batch.append(f)
                 if sum(b.rows for b in batch) >= PART_ROWS:
-                    flush()
+                    flush(key)
             flush()
         return parts
 
@@ -489,7 +508,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             # Staged parts move beside the catalogued ones now; should the process die before COMMIT, they are
-            # orphans that the next writable open removes.
+            # orphans that the next open of the store (read-only too) removes.
             for part in parts:
                 os.replace(self.staging / part.name, self.parts / part.name)
                 written.append(part.name)
@@ -533,6 +552,10 @@ class Store:
 
     def _write_part(self, files: list[schema.FileRows], known: dict[str, set[str]]) -> schema.Part:
         """Turn files of one layout into canonical rows, check them, and write them as one new Parquet part."""
+        import polars as pl
+
+        from sectorhub.lmi.sources import qcew_rows as parse
+
         numbered = [f.rows_frame.with_columns(file_id=pl.lit(f.file_id, pl.Int32)) for f in files]
         frame = numbered[0] if len(numbered) == 1 else pl.concat(numbered, rechunk=False)
         titles = parse.new_titles(files, known) if files[0].layout.has_titles else {}
@@ -555,6 +578,10 @@ class Store:
         """Parse, convert and write one large file as one streaming pipeline (less memory, both cores busy).
 
         The file's SHA-256 is the caller's to set (it is computed meanwhile)."""
+        import polars as pl
+
+        from sectorhub.lmi.sources import qcew_rows as parse
+
         name = _part_name()
         path = self.staging / name
         scan = pl.scan_csv(item.path, schema=parse.parse_schema(layout), quote_char='"').select(
@@ -623,6 +650,8 @@ class Store:
 
     def _merge_titles(self, parts: list[schema.Part]) -> None:
         """Add titles titled files carry for codes the reference lists lack (e.g. older NAICS codes)."""
+        import polars as pl
+
         for table, key, _ in schema.TITLES:
             frames = [p.titles[table] for p in parts if table in p.titles]
             if not frames:
@@ -676,7 +705,13 @@ class Store:
         # The estimate reads only the rows it can use (national_reference): the U.S. and statewide files, and
         # every area in periods without statewide LQs. Filtering first keeps a national load's refresh small
         # (14 M county rows are never joined); the answer is the same.
-        self.con.execute(f"CREATE OR REPLACE TEMP VIEW _refresh_rows AS {schema.REFRESH_ROWS}")
+        every = set(self.con.execute(schema.refresh_periods(years, with_states=False)).fetchall())
+        everywhere = sorted(
+            every - set(self.con.execute(schema.refresh_periods(years, with_states=True)).fetchall())
+        )
+        self.con.execute(
+            f"CREATE OR REPLACE TEMP VIEW _refresh_rows AS {schema.refresh_rows(years, everywhere)}"
+        )
         sql = sql.replace('FROM "qcew"', 'FROM "_refresh_rows"')
         if self.has_table("reference_shares"):
             self.con.execute("DELETE FROM reference_shares WHERE year IN (SELECT year FROM _refresh_years)")
@@ -730,6 +765,13 @@ def _streamable(item: schema.Input, layout: qcew.Layout) -> bool:
         return False
     with open(item.path, "rb") as fh:
         return fh.read(2) != b"\x1f\x8b"
+
+
+def _reference_areas(f: schema.FileRows) -> bool:
+    """Whether a file holds only U.S. and statewide rows (what the national shares are computed from)."""
+    return bool(f.areas) and all(
+        a == "US000" or (len(a) == 5 and a.isdigit() and a.endswith("000")) for a in f.areas
+    )
 
 
 def _overlaps(a: schema.FileRows, b: schema.FileRows) -> bool:

@@ -21,6 +21,9 @@ import polars as pl
 from sectorhub.lmi import schema
 from sectorhub.lmi.sources import qcew
 
+# The Polars type of each canonical column type (schema.COLUMNS).
+POLARS_TYPES = {"VARCHAR": pl.String, "INTEGER": pl.Int32, "BIGINT": pl.Int64, "DOUBLE": pl.Float64}
+
 
 def file_dtype(column: str) -> pl.DataType:
     """How Polars parses a file column: codes and titles as text, levels as integers, ratios as floats."""
@@ -157,7 +160,7 @@ def canonical_rows(raw, layout: qcew.Layout, short_areas: bool = True):
     for m in schema.PUB_OTY:
         col = source.get(f"pub_oty_{m}_chg")
         exprs[f"pub_oty_{m}_chg"] = pl.lit(None) if col is None else pl.col(col)
-    frame = raw.select(**{c: exprs[c].cast(schema.POLARS_TYPES[t]) for c, t in schema.COLUMNS})
+    frame = raw.select(**{c: exprs[c].cast(POLARS_TYPES[t]) for c, t in schema.COLUMNS})
     return frame
 
 
