@@ -25,7 +25,14 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-QUERIES = ("reference_estimated", "reference_us", "region", "area_totals", "cells_lq_every", "cells_lq_listed")
+QUERIES = (
+    "reference_estimated",
+    "reference_us",
+    "region",
+    "area_totals",
+    "cells_lq_every",
+    "cells_lq_listed",
+)
 # The stand-in measure the cell-LQ queries are compiled for, and the stand-in period values that become the
 # statement's parameters $1 (year) and $2 (quarter).
 MEASURE = "cell_measure"
