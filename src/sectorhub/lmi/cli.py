@@ -79,7 +79,11 @@ def export(
         None, "--store", help="Store file (default SECTORHUB_HOME/lmi.duckdb)."
     ),
 ) -> None:
-    """Export loaded rows in BLS's layout, with every lq_* and oty_* column computed by SectorHub."""
+    """Export loaded rows in BLS's layout, with every lq_* and oty_* column computed by SectorHub.
+
+    An LQ that estimated national shares cannot pin to BLS's hundredths is empty (lq_disclosure_code N) and
+    its interval is in the last columns, lq_<column>_low and lq_<column>_high.
+    """
     from sectorhub.lmi.export import ExportError, export_frame, write_frame
     from sectorhub.lmi.store import Store
 
@@ -119,7 +123,11 @@ def region(
         "duckdb", "--backend", help="duckdb (default) or pyspark (Spark reads the store's Parquet parts)."
     ),
 ) -> None:
-    """One row per industry of a custom region; lower_bound marks totals that include suppressed cells."""
+    """One row per industry of a custom region; lower_bound marks totals that include suppressed cells.
+
+    lq is empty where estimated national shares cannot pin it to hundredths; lq_low and lq_high then give
+    the interval it lies in.
+    """
     from sectorhub.lmi.regions import RegionError, region_industries
     from sectorhub.lmi.store import Store
 

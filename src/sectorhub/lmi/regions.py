@@ -61,7 +61,9 @@ def region_industries(
     """One row per industry of a custom region: establishments, employment, wages, LQ and a lower-bound flag.
 
     Columns: ``industry_code, industry_title, establishments, employment, total_wages, avg_weekly_wage, lq,
-    lower_bound`` and, for a quarter, ``employment_m1..employment_m3`` (``employment`` is their mean).
+    lq_low, lq_high, lower_bound`` and, for a quarter, ``employment_m1..employment_m3`` (``employment`` is their
+    mean). ``lq`` is empty where estimated national shares cannot pin it to hundredths; ``lq_low``–``lq_high``
+    (widened to hundredths) is then the interval it lies in, and empty wherever ``lq`` is a number.
     """
     period = str(period).upper()
     frame = region_frame(store, counties=counties, periods=[(year, period)], ownership=ownership, level=level)
@@ -216,11 +218,22 @@ def _present(df: pd.DataFrame, period: str) -> pd.DataFrame:
         employment = col("emplvl")[order]
         weeks = 52
         lq = col("lq_emplvl")[order]
+        lq_low, lq_high = col("lq_emplvl_low")[order], col("lq_emplvl_high")[order]
     else:
         months = np.vstack([col(f"emp_m{i}")[order] for i in (1, 2, 3)])
         employment = months.mean(axis=0)
         weeks = 13
-        lq = np.vstack([col(f"lq_emp_m{i}")[order] for i in (1, 2, 3)]).mean(axis=0)
+        # The quarter's LQ is the mean of the monthly ones, so its interval is the mean of their intervals.
+        lq_low = np.vstack([col(f"lq_emp_m{i}_low")[order] for i in (1, 2, 3)]).mean(axis=0)
+        lq_high = np.vstack([col(f"lq_emp_m{i}_high")[order] for i in (1, 2, 3)]).mean(axis=0)
+        lq = (lq_low + lq_high) / 2
+    # Published only where both ends of its interval round to the same hundredth; otherwise lq is empty and
+    # lq_low/lq_high (widened to hundredths) say where it lies.
+    pinned = np.round(lq_low, 2) == np.round(lq_high, 2)
+    lq = np.where(pinned, lq, np.nan)
+    shown_low, shown_high = M.widen_lq_interval(
+        np.where(pinned, np.nan, lq_low), np.where(pinned, np.nan, lq_high)
+    )
     with np.errstate(invalid="ignore", divide="ignore"):
         aww = np.round(wages / employment / weeks)
     data = {
@@ -235,6 +248,7 @@ def _present(df: pd.DataFrame, period: str) -> pd.DataFrame:
     data["total_wages"] = pd.array(wages, dtype="Int64")
     data["avg_weekly_wage"] = pd.array(aww, dtype="Int64")
     data["lq"] = np.round(lq, 2)
+    data["lq_low"], data["lq_high"] = shown_low, shown_high
     data["lower_bound"] = df["lower_bound"].to_numpy(dtype=bool)[order]
     out = pd.DataFrame(data)
     # Where the national shares behind the LQs came from, for every output to show.
