@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from sectorhub.lmi.packages import charts
 from sectorhub.lmi.packages.model import LOWER_BOUND, SUPPRESSED
+from sectorhub.lmi.packages.render_data import format_value, interval_of
 
 HEADER_FILL = PatternFill("solid", fgColor="162E51")
 SUPPRESSED_FILL = PatternFill("solid", fgColor="DFE1E2")
@@ -87,6 +88,11 @@ def _table(ws, pkg, section) -> None:
                 cell.value = "suppressed"
                 cell.fill = SUPPRESSED_FILL
                 cell.font = Font(italic=True, color="565C65")
+                cell.alignment = Alignment(horizontal="right")
+                continue
+            interval = interval_of(row, col.key) if value is None else None
+            if interval is not None:  # withheld, known only within bounds: text, never a number
+                cell.value = format_value(None, col.kind, status, interval)
                 cell.alignment = Alignment(horizontal="right")
                 continue
             cell.value = value

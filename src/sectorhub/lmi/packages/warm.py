@@ -16,7 +16,7 @@ import hashlib
 import time
 
 # Bump when DataPackage changes shape: a cached package of an older shape is then never read.
-PACKAGE_FORMAT = "3"
+PACKAGE_FORMAT = "4"
 
 
 def warm_imports() -> dict[str, float]:
