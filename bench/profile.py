@@ -77,7 +77,7 @@ def _timed(fn, calls: int) -> tuple[float, dict]:
 
 def case_engine(timer: Timer, store: str, calls: str) -> dict:
     """``region_industries`` for the five periods, warm."""
-    from sectorhub.lmi.regions import region_industries
+    from sectorhub.lmi.custom_regions import region_industries
     from sectorhub.lmi.store import Store
 
     st = Store.open(Path(store), read_only=True)
@@ -95,7 +95,7 @@ def case_engine(timer: Timer, store: str, calls: str) -> dict:
 
 def case_engine_one_query(timer: Timer, store: str, calls: str) -> dict:
     """``region_frame`` for the five periods in one prepared query, presented as ``region_industries`` does."""
-    from sectorhub.lmi import regions
+    from sectorhub.lmi import custom_regions as regions
     from sectorhub.lmi.store import Store
 
     st = Store.open(Path(store), read_only=True)
@@ -187,7 +187,7 @@ CASES = {
 def run(store: Path, reps: int, calls: int, log) -> list[Row]:
     """Warm profile: engine vs the hand-written SQL floor, interleaved processes."""
     args = {"store": store, "calls": calls}
-    from sectorhub.lmi import regions
+    from sectorhub.lmi import custom_regions as regions
 
     cases = {"sql": args, "engine": args}
     if hasattr(regions, "region_frame"):

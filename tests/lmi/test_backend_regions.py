@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from sectorhub.cli import app
 from sectorhub.lmi.backend_regions import region_industries_on
-from sectorhub.lmi.regions import region_industries
+from sectorhub.lmi.custom_regions import region_industries
 from tests.lmi.conftest import COLUMBUS_MSA_COUNTIES, county_file, postgres_url
 
 FRANKLIN_DELAWARE = ["39049", "39041"]

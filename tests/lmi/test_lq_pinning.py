@@ -17,7 +17,7 @@ import pytest
 
 from sectorhub.lmi import measures as M
 from sectorhub.lmi.export import export_frame
-from sectorhub.lmi.regions import region_industries
+from sectorhub.lmi.custom_regions import region_industries
 from sectorhub.lmi.sources.qcew import ANNUAL_EXPORT
 from sectorhub.lmi.store import Store
 

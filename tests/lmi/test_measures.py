@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from sectorhub.lmi import measures as M
+from sectorhub.lmi.custom_regions import region_industries
 from sectorhub.lmi.export import export_frame
-from sectorhub.lmi.regions import region_industries
 from sectorhub.lmi.store import Store
 from tests.lmi.conftest import COLUMBUS_MSA_COUNTIES, county_file, read_lines
 

@@ -128,7 +128,7 @@ def region(
     lq is empty where estimated national shares cannot pin it to hundredths; lq_low and lq_high then give
     the interval it lies in.
     """
-    from sectorhub.lmi.regions import RegionError, region_industries
+    from sectorhub.lmi.custom_regions import RegionError, region_industries
     from sectorhub.lmi.store import Store
 
     if fmt not in ("csv", "json"):

@@ -9,8 +9,8 @@ import json
 from openpyxl import load_workbook
 
 from sectorhub.lmi.packages import render
-from sectorhub.lmi.packages.classify import classify
-from sectorhub.lmi.packages.settings import resolve
+from sectorhub.lmi.packages.building.classify import classify
+from sectorhub.lmi.packages.building.settings import resolve
 
 
 def withheld(package) -> list[dict]:

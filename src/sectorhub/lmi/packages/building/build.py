@@ -17,9 +17,10 @@ import numpy as np
 import pandas as pd
 
 from sectorhub.lmi import measures as M
-from sectorhub.lmi.packages import charts, classify, figures
-from sectorhub.lmi.packages import settings as S
-from sectorhub.lmi.packages.model import (
+from sectorhub.lmi.custom_regions import RegionError, level_agglvl, parse_counties, region_industries
+from sectorhub.lmi.packages.building import classify, figures
+from sectorhub.lmi.packages.building import settings as S
+from sectorhub.lmi.packages.building.model import (
     LOWER_BOUND,
     PUBLISHED,
     SUPPRESSED,
@@ -28,7 +29,7 @@ from sectorhub.lmi.packages.model import (
     Section,
     Source,
 )
-from sectorhub.lmi.regions import RegionError, level_agglvl, parse_counties, region_industries
+from sectorhub.lmi.packages.rendering import charts
 
 LEVEL_LABELS = {"2": "NAICS sectors", "3": "NAICS 3-digit subsectors", "4": "NAICS 4-digit industry groups"}
 LEVEL_LABELS |= {
@@ -40,7 +41,7 @@ LEVEL_LABELS |= {
 UNCLASSIFIED = {"99", "999", "9999", "99999", "999999"}
 
 # Other sides' sections, appended after the demand side's: "module:function", called as f(store, pkg, options).
-SECTION_HOOKS = ["sectorhub.lmi.packages.supply:add_supply_sections"]
+SECTION_HOOKS = ["sectorhub.lmi.packages.supply_side.section:add_supply_sections"]
 
 
 def period_label(year: int, period: str) -> str:

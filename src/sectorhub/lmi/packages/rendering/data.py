@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from sectorhub.lmi.packages.model import LOWER_BOUND, SUPPRESSED
+from sectorhub.lmi.packages.building.model import LOWER_BOUND, SUPPRESSED
 
 
 def format_value(value, kind: str, status: str | None = None, interval=None) -> str:

@@ -9,9 +9,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from sectorhub.lmi.packages import charts
-from sectorhub.lmi.packages.classify import DESCRIPTIONS
-from sectorhub.lmi.packages.render_data import format_value, interval_of, with_unit
+from sectorhub.lmi.packages.building.classify import DESCRIPTIONS
+from sectorhub.lmi.packages.rendering import charts
+from sectorhub.lmi.packages.rendering.data import format_value, interval_of, with_unit
 
 TEMPLATES = Path(__file__).parent / "templates"
 

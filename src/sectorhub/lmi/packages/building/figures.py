@@ -212,7 +212,7 @@ def industry_growth(store, counties, state_fips, year, period, ownership, level)
     ``region_e0`` is known only where every county cell is published now and a year earlier. ``attrs`` holds
     ``nation_total_growth`` (all industries of the ownership, the shift-share ``G``) and ``nation_source``.
     """
-    from sectorhub.lmi.regions import level_agglvl
+    from sectorhub.lmi.custom_regions import level_agglvl
 
     agglvl = int(level_agglvl(level))
     own_total = 70 if str(ownership) == "0" else 71

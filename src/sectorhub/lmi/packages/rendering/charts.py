@@ -9,9 +9,9 @@ import json
 
 import altair as alt
 
-from sectorhub.lmi.packages import geo
-from sectorhub.lmi.packages.classify import CLASSES
-from sectorhub.lmi.packages.render_data import format_value
+from sectorhub.lmi.packages.building import geo
+from sectorhub.lmi.packages.building.classify import CLASSES
+from sectorhub.lmi.packages.rendering.data import format_value
 
 GEO_SOURCE = geo.SOURCE
 CLASS_COLORS = ["#2e8540", "#0071bc", "#fdb81e", "#d83933"]  # USWDS green, blue, gold, red
