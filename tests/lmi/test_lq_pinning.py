@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 
 from sectorhub.lmi import measures as M
-from sectorhub.lmi.export import export_frame
 from sectorhub.lmi.custom_regions import region_industries
+from sectorhub.lmi.export import export_frame
 from sectorhub.lmi.sources.qcew import ANNUAL_EXPORT
 from sectorhub.lmi.store import Store
 
@@ -180,3 +180,26 @@ def test_the_region_command_shows_an_unpinned_lq_as_its_interval_never_a_number(
     assert (
         M.reference_note(["estimated from the published LQs of 1 loaded areas"]) in df.attrs["lq_reference"]
     )
+
+
+def test_a_store_written_before_the_intervals_gets_them_on_open(shared_data, tmp_path):
+    """A store whose reference_shares has no share_lo_*/share_hi_* (written before) is refreshed when opened."""
+    folder = shared_data / SLICES
+    path = tmp_path / "lmi.duckdb"
+    with Store.open(path) as store:
+        store.load([folder / "morpc-qcew-2020-a-39041.csv.gz"])
+        before = store.sql("SELECT count(*) FROM reference_shares").fetchone()[0]
+        old = [c for (c,) in store.sql("SELECT column_name FROM duckdb_columns() WHERE table_name = 'reference_shares'")
+               .fetchall() if c.startswith(("share_lo_", "share_hi_"))]  # fmt: skip
+        for col in old:
+            store.sql(f"ALTER TABLE reference_shares DROP COLUMN {col}")
+    with Store.open(path) as store:
+        cols = {c for (c,) in store.sql("SELECT column_name FROM duckdb_columns() WHERE table_name = 'reference_shares'")
+                .fetchall()}  # fmt: skip
+        assert set(old) <= cols and len(old) == 2 * len(M.ALL_MEASURES)
+        assert store.sql("SELECT count(*) FROM reference_shares").fetchone()[0] == before
+        # Delaware's own federal total: LQ 0.15 published, so the share interval is 264/84,743 over 0.155..0.145.
+        lo, hi = store.sql(
+            "SELECT share_lo_emplvl, share_hi_emplvl FROM reference_shares WHERE own_code = '1' AND industry_code = '10'"
+        ).fetchone()
+        assert (lo, hi) == pytest.approx((264 / 84743 / 0.155, 264 / 84743 / 0.145), rel=1e-12)
