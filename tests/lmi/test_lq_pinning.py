@@ -19,7 +19,7 @@ from sectorhub.lmi import measures as M
 from sectorhub.lmi.custom_regions import region_industries
 from sectorhub.lmi.export import export_frame
 from sectorhub.lmi.sources.qcew import ANNUAL_EXPORT
-from sectorhub.lmi.store import Store
+from sectorhub.lmi.store import NotLoadedError, Store
 
 SLICES = "qcew/2020.open_data_slices"
 KEYS = ["own_code", "industry_code", "agglvl_code", "size_code"]
@@ -193,6 +193,9 @@ def test_a_store_written_before_the_intervals_gets_them_on_open(shared_data, tmp
                .fetchall() if c.startswith(("share_lo_", "share_hi_"))]  # fmt: skip
         for col in old:
             store.sql(f"ALTER TABLE reference_shares DROP COLUMN {col}")
+    # Read-only it cannot be updated, and its LQs would look exact: refused, saying how to update it.
+    with pytest.raises(NotLoadedError, match="older SectorHub.*sectorhub lmi load"):
+        Store.open(path, read_only=True)
     with Store.open(path) as store:
         cols = {c for (c,) in store.sql("SELECT column_name FROM duckdb_columns() WHERE table_name = 'reference_shares'")
                 .fetchall()}  # fmt: skip
