@@ -21,7 +21,7 @@ import pandas as pd
 
 from sectorhub.lmi import measures as M
 from sectorhub.lmi.backends import connect, put_table, read_parquet_parts
-from sectorhub.lmi.custom_regions import SUMMED, RegionError, level_agglvl, parse_counties
+from sectorhub.lmi.custom_regions import LQ_MEASURES, SUMMED, RegionError, level_agglvl, parse_counties
 
 KEYS = ("area_fips", "own_code", "industry_code", "agglvl_code", "size_code", "year", "qtr")
 
@@ -87,8 +87,8 @@ def region_query(
     )
     sums = sums.mutate(area_fips=ibis.literal("REGION"), lower_bound=sums.n_suppressed > 0)
     cells = sums.filter((sums.own_code == ownership) & (sums.agglvl_code == agglvl))
-    totals = M.area_totals(sums, SUMMED)
-    with_lq = M.location_quotients(cells, totals, reference, SUMMED)
+    totals = M.area_totals(sums, LQ_MEASURES)
+    with_lq = M.location_quotients(cells, totals, reference, LQ_MEASURES)
     out = with_lq.left_join(titles, "industry_code").select(*with_lq.columns, "industry_title")
     coverage = sums.filter((sums.own_code == "0") & (sums.industry_code == "10")).select(
         "year", "qtr", region_counties=sums.n_counties

@@ -47,6 +47,8 @@ def level_agglvl(level: int | str) -> str:
 
 
 SUMMED = ("estabs", "emp_m1", "emp_m2", "emp_m3", "emplvl", "total_wages", "taxable_wages", "contributions")
+# The region's LQs are of employment (the months of a quarter, or the annual average): each with its interval.
+LQ_MEASURES = ("emp_m1", "emp_m2", "emp_m3", "emplvl")
 
 
 def region_industries(
@@ -173,9 +175,9 @@ def _region_expr(store, ownership: str, agglvl: str) -> ir.Table:
     )
     sums = _sum_region(data.filter(wanted))
     cells = sums.filter((sums.own_code == ownership) & (sums.agglvl_code == agglvl))
-    totals = M.area_totals(sums, SUMMED)
+    totals = M.area_totals(sums, LQ_MEASURES)
     ref = store.table("reference_shares")
-    with_lq = M.location_quotients(cells, totals, ref, SUMMED)
+    with_lq = M.location_quotients(cells, totals, ref, LQ_MEASURES)
     coverage = sums.filter((sums.own_code == "0") & (sums.industry_code == "10")).select(
         "year", "qtr", region_counties=sums.n_counties
     )
