@@ -47,7 +47,7 @@ def ohio_metros(data: Path) -> list:
 def main(argv: list[str] | None = None) -> int:
     from rich.progress import Progress
 
-    from sectorhub.lmi.packages import build
+    from sectorhub.lmi.packages.building import build
     from sectorhub.lmi.store import Store
 
     build.SECTION_HOOKS = []  # the supply sections do not change the classes; leave them out of the timing

@@ -102,7 +102,7 @@ def main() -> None:
             f"  {fmt:5} cold {results['cold'][fmt]:6.2f} s   warm {results['warm'][fmt]:6.2f} s", flush=True
         )
     # The demand side alone (the supply side's sections are added through build.SECTION_HOOKS).
-    from sectorhub.lmi.packages import build as package_build
+    from sectorhub.lmi.packages.building import build as package_build
 
     hooks, package_build.SECTION_HOOKS = package_build.SECTION_HOOKS, []
     results["warm_demand_only"] = {

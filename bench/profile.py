@@ -77,7 +77,7 @@ def _timed(fn, calls: int) -> tuple[float, dict]:
 
 def case_engine(timer: Timer, store: str, calls: str) -> dict:
     """``region_industries`` for the five periods, warm."""
-    from sectorhub.lmi.regions import region_industries
+    from sectorhub.lmi.custom_regions import region_industries
     from sectorhub.lmi.store import Store
 
     st = Store.open(Path(store), read_only=True)
@@ -95,7 +95,7 @@ def case_engine(timer: Timer, store: str, calls: str) -> dict:
 
 def case_engine_one_query(timer: Timer, store: str, calls: str) -> dict:
     """``region_frame`` for the five periods in one prepared query, presented as ``region_industries`` does."""
-    from sectorhub.lmi import regions
+    from sectorhub.lmi import custom_regions as regions
     from sectorhub.lmi.store import Store
 
     st = Store.open(Path(store), read_only=True)
@@ -122,10 +122,16 @@ WITH c AS (
   FROM c GROUP BY ALL
 ), t AS (SELECT m1 t1, m2 t2, m3 t3 FROM r WHERE own_code = '0' AND industry_code = '10')
 SELECT r.industry_code, estabs::DOUBLE estabs, (m1 + m2 + m3) / 3 employment, wages::DOUBLE wages,
-       round(((m1 / t1) / s.share_emp_m1 + (m2 / t2) / s.share_emp_m2 + (m3 / t3) / s.share_emp_m3) / 3, 2) lq,
+       -- the LQ is given only where its interval's ends round to the same hundredth (docs/methods.md)
+       CASE WHEN round(lq_lo, 2) = round(lq_hi, 2) THEN round((lq_lo + lq_hi) / 2, 2) END lq,
        n_supp > 0 lower_bound
-FROM r CROSS JOIN t LEFT JOIN reference_shares s
+FROM (
+  SELECT r.*, t.*,
+         ((m1 / t1) / s.share_hi_emp_m1 + (m2 / t2) / s.share_hi_emp_m2 + (m3 / t3) / s.share_hi_emp_m3) / 3 lq_lo,
+         ((m1 / t1) / s.share_lo_emp_m1 + (m2 / t2) / s.share_lo_emp_m2 + (m3 / t3) / s.share_lo_emp_m3) / 3 lq_hi
+  FROM r CROSS JOIN t LEFT JOIN reference_shares s
   ON s.year = $year AND s.qtr = $qtr AND s.own_code = r.own_code AND s.industry_code = r.industry_code
+) r
 WHERE r.own_code = '5' AND r.agglvl_code = '74'
 ORDER BY left(r.industry_code, 2) || r.industry_code
 """
@@ -146,7 +152,8 @@ WITH q AS (
   FROM c GROUP BY ALL
 ), t AS (SELECT emp t FROM r WHERE own_code = '0' AND industry_code = '10')
 SELECT r.industry_code, estabs::DOUBLE estabs, round(emp, 1) employment, wages::DOUBLE wages,
-       round((emp / t) / s.share_emplvl, 2) lq, n_supp > 0 lower_bound
+       CASE WHEN round((emp / t) / s.share_hi_emplvl, 2) = round((emp / t) / s.share_lo_emplvl, 2)
+            THEN round((emp / t) / s.share_emplvl, 2) END lq, n_supp > 0 lower_bound
 FROM r CROSS JOIN t LEFT JOIN reference_shares s
   ON s.year = $year AND s.qtr = 'A' AND s.own_code = r.own_code AND s.industry_code = r.industry_code
 WHERE r.own_code = '5' AND r.agglvl_code = '74'
@@ -187,7 +194,7 @@ CASES = {
 def run(store: Path, reps: int, calls: int, log) -> list[Row]:
     """Warm profile: engine vs the hand-written SQL floor, interleaved processes."""
     args = {"store": store, "calls": calls}
-    from sectorhub.lmi import regions
+    from sectorhub.lmi import custom_regions as regions
 
     cases = {"sql": args, "engine": args}
     if hasattr(regions, "region_frame"):

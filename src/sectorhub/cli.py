@@ -19,7 +19,7 @@ COMMAND_MODULES: dict[str, str] = {
     "occupations": "sectorhub.lmi.supply.cli",
     "pathways": "sectorhub.lmi.supply.cli",
     "lmi": "sectorhub.lmi.cli",
-    "package": "sectorhub.lmi.packages.cli",
+    "package": "sectorhub.lmi.packages.cli.package",
     "outcomes": "sectorhub.lmi.outcomes_cli",
     "data": "sectorhub.data_cli",
     "performance": "sectorhub.performance.cli",

@@ -99,7 +99,7 @@ def package(
 ) -> None:
     """Build the data package of a region of the web app's registry (looked up here, its counties passed on)."""
     _django()
-    from sectorhub.lmi.packages.cli import build
+    from sectorhub.lmi.packages.cli.package import build
     from sectorhub.regions.models import Region
 
     regions = Region.objects.prefetch_related("counties")

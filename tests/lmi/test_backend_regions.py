@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from sectorhub.cli import app
 from sectorhub.lmi.backend_regions import region_industries_on
-from sectorhub.lmi.regions import region_industries
+from sectorhub.lmi.custom_regions import region_industries
 from tests.lmi.conftest import COLUMBUS_MSA_COUNTIES, county_file, postgres_url
 
 FRANKLIN_DELAWARE = ["39049", "39041"]
@@ -33,11 +33,17 @@ def test_derived_annual_averages_on_pyspark_match_duckdb_to_the_rounded_digit(lo
     expected = region_industries(loaded_store, **args)
     got = region_industries_on("pyspark", loaded_store, **args)
     assert len(expected) > 50 and expected["lower_bound"].any()
-    loose = ["employment", "lq"]
+    loose = ["employment", "lq", "lq_low", "lq_high"]
     pd.testing.assert_frame_equal(got.drop(columns=loose), expected.drop(columns=loose))
     assert (got["employment"] - expected["employment"]).abs().max() <= 0.1 + 1e-9
     assert (got["lq"] - expected["lq"]).abs().max() <= 0.01 + 1e-9
-    assert ((got["lq"] - expected["lq"]).abs() > 1e-9).sum() <= 3
+    # An LQ whose interval's ends sit at a rounding tie can be pinned on one backend and shown as its
+    # interval on the other (seen in 1 of 88 rows): the same few rows as the rounded digit.
+    differ = ((got["lq"] - expected["lq"]).abs() > 1e-9) | (got["lq"].isna() != expected["lq"].isna())
+    assert differ.sum() <= 3
+    for end in ("lq_low", "lq_high"):
+        both = got[end].notna() & expected[end].notna()
+        assert (got.loc[both, end] - expected.loc[both, end]).abs().max() <= 0.01 + 1e-9
 
 
 def test_lmi_region_backend_pyspark_prints_the_duckdb_csv(shared_data, spark_session, tmp_path):

@@ -196,7 +196,7 @@ def test_estimates_respect_every_published_county_total_and_the_hierarchy(two_co
 def test_region_estimates_equal_published_sums_where_nothing_was_suppressed(two_counties):
     """The --estimates columns: employment_estimate = employment where no county cell was suppressed, months
     too; where a cell was suppressed, the estimate is at least the lower-bound sum and the row is flagged."""
-    from sectorhub.lmi.regions import region_industries
+    from sectorhub.lmi.custom_regions import region_industries
 
     E._CACHE.clear()
     request = dict(counties=["39041", "39159"], year=2016, period="1", ownership="5", level=2)

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from sectorhub.lmi import measures as M
+from sectorhub.lmi.custom_regions import region_industries
 from sectorhub.lmi.export import export_frame
-from sectorhub.lmi.regions import region_industries
 from sectorhub.lmi.store import Store
 from tests.lmi.conftest import COLUMBUS_MSA_COUNTIES, county_file, read_lines
 
@@ -33,21 +33,43 @@ def ohio_county_lqs(loaded_store):
     lq = M.location_quotients(cells, M.area_totals(q, M.QUARTERLY), ref, M.QUARTERLY)
     cols = ["area_fips", "own_code", "industry_code", "qtr", "lq_reference"]
     for m in QUARTER_MEASURES:
-        cols += [f"lq_{m}", f"pub_lq_{m}"]
+        cols += [f"lq_{m}", f"lq_{m}_low", f"lq_{m}_high", f"pub_lq_{m}"]
     return lq.select(*cols).to_pandas()
 
 
+# Of the disclosed (non-zero) Ohio county LQs of 2016, the share the statewide estimate pins to hundredths
+# (measured on the shared files; docs/methods.md).
+PINNED_AT_LEAST = {
+    "estabs": 0.89,
+    "emp_m1": 0.938,
+    "emp_m2": 0.938,
+    "emp_m3": 0.938,
+    "total_wages": 0.936,
+    "avg_wkly_wage": 0.957,
+}
+
+
 @pytest.mark.parametrize("measure", QUARTER_MEASURES)
-def test_computed_lqs_equal_bls_published_lqs_for_999_in_1000_disclosed_ohio_county_cells(
+def test_every_lq_published_as_a_number_equals_bls_and_every_interval_holds_bls_value_in_ohio_counties(
     ohio_county_lqs, measure
 ):
-    """BLS's lq_* of every disclosed Ohio county cell (non-zero) against ours, from the statewide baseline."""
+    """BLS's lq_* of every disclosed Ohio county cell (non-zero) against ours, from the statewide baseline.
+
+    An LQ the engine publishes as a number equals BLS's to the hundredth, every one; an LQ it cannot pin is
+    NULL and BLS's value lies in its interval (widened to hundredths). Only 4 cells per measure (shares no
+    state publishes) have neither.
+    """
     df = ohio_county_lqs
     pub, ours = df[f"pub_lq_{measure}"], df[f"lq_{measure}"]
+    low, high = M.widen_lq_interval(df[f"lq_{measure}_low"], df[f"lq_{measure}_high"])
     disclosed = pub.notna() & (pub > 0)
     assert disclosed.sum() > 150_000 if measure != "estabs" else disclosed.sum() > 400_000
-    ok = (ours[disclosed] - pub[disclosed]).abs() <= lq_tolerance(pub[disclosed])
-    assert ok.mean() >= 0.999, f"{measure}: {ok.mean():.5f} within tolerance"
+    plain = disclosed & ours.notna()
+    assert (ours[plain].round(2) == pub[plain]).all()
+    assert plain.sum() / disclosed.sum() >= PINNED_AT_LEAST[measure]
+    known = disclosed & low.notna()
+    assert (disclosed & ~known).sum() <= (0 if measure == "estabs" else 4)
+    assert ((low[known] <= pub[known] + 1e-9) & (pub[known] <= high[known] + 1e-9)).all()
     assert df.loc[disclosed, "lq_reference"].str.contains("statewide files").all()
 
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from sectorhub.lmi.regions import (
+from sectorhub.lmi.custom_regions import (
     _present,
     _present_rows,
     region_frame,

@@ -426,7 +426,7 @@ def test_a_store_that_never_completed_a_load_answers_with_a_message_not_a_traceb
 
 def test_a_writable_store_without_a_load_refuses_queries_with_not_loaded_error():
     """In code, the same: a query needing the national shares raises NotLoadedError, not Ibis's TableNotFound."""
-    from sectorhub.lmi.regions import region_industries
+    from sectorhub.lmi.custom_regions import region_industries
     from sectorhub.lmi.store import NotLoadedError
 
     store = Store.memory()

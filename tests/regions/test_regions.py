@@ -138,7 +138,7 @@ def test_without_geo_in_the_data_folder_the_county_shapes_come_from_us_atlas(
 
 def test_the_map_caption_names_the_boundaries_in_use(client, franklin_and_delaware, tmp_path, monkeypatch):
     """With geo/ in the data folder the caption cites the 2015 Census file; without it, us-atlas."""
-    from sectorhub.lmi.packages import geo
+    from sectorhub.lmi.packages.building import geo
 
     monkeypatch.setenv("SECTORHUB_DATA", str(tmp_path))
     assert geo.US_ATLAS_SOURCE in client.get(reverse("regions:list")).content.decode()

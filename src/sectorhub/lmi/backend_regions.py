@@ -4,7 +4,7 @@ The store keeps the QCEW rows as Parquet parts (docs/adr/0003-parquet-parts.md);
 itself, applies the store view's disclosure rule (a value BLS withholds is NULL, never 0), and runs the region
 query built from the Ibis measures in :mod:`sectorhub.lmi.measures`. Only the small tables (the national
 reference shares of the period, industry titles) are copied from the DuckDB catalog. The rows are the same as
-:func:`sectorhub.lmi.regions.region_industries` gives on DuckDB (a test asserts it).
+:func:`sectorhub.lmi.custom_regions.region_industries` gives on DuckDB (a test asserts it).
 
 Example::
 
@@ -21,7 +21,7 @@ import pandas as pd
 
 from sectorhub.lmi import measures as M
 from sectorhub.lmi.backends import connect, put_table, read_parquet_parts
-from sectorhub.lmi.regions import SUMMED, RegionError, level_agglvl, parse_counties
+from sectorhub.lmi.custom_regions import LQ_MEASURES, SUMMED, RegionError, level_agglvl, parse_counties
 
 KEYS = ("area_fips", "own_code", "industry_code", "agglvl_code", "size_code", "year", "qtr")
 
@@ -87,8 +87,8 @@ def region_query(
     )
     sums = sums.mutate(area_fips=ibis.literal("REGION"), lower_bound=sums.n_suppressed > 0)
     cells = sums.filter((sums.own_code == ownership) & (sums.agglvl_code == agglvl))
-    totals = M.area_totals(sums, SUMMED)
-    with_lq = M.location_quotients(cells, totals, reference, SUMMED)
+    totals = M.area_totals(sums, LQ_MEASURES)
+    with_lq = M.location_quotients(cells, totals, reference, LQ_MEASURES)
     out = with_lq.left_join(titles, "industry_code").select(*with_lq.columns, "industry_title")
     coverage = sums.filter((sums.own_code == "0") & (sums.industry_code == "10")).select(
         "year", "qtr", region_counties=sums.n_counties
@@ -110,7 +110,7 @@ def region_industries_on(
     level: int | str = 2,
 ) -> pd.DataFrame:
     """`region_industries` computed on ``backend`` (``pyspark``, ``duckdb`` or a PostgreSQL URL)."""
-    from sectorhub.lmi import regions
+    from sectorhub.lmi import custom_regions as regions
 
     counties = parse_counties(list(counties))
     agglvl = level_agglvl(level)

@@ -55,7 +55,8 @@ def cell_lqs(
 
     One row per area, ownership and industry at the aggregation levels asked (county levels by default), with
     the measure itself and ``lq_reference`` naming where the national shares came from. Suppressed cells have
-    a NULL LQ.
+    a NULL LQ; so has an LQ that estimated national shares cannot pin to hundredths, whose interval is in
+    ``lq_<measure>_low``/``lq_<measure>_high`` (see :func:`sectorhub.lmi.measures.location_quotients`).
     """
     period = str(period).upper()
     if period not in {"1", "2", "3", "4", "A"}:
@@ -89,7 +90,8 @@ def cell_lqs(
         if result is None:
             result = table
         else:
-            result = result.join(table.select([*KEYS, m, f"lq_{m}"]), list(KEYS), join_type="left outer")
+            cols = [*KEYS, m, f"lq_{m}", f"lq_{m}_low", f"lq_{m}_high"]
+            result = result.join(table.select(cols), list(KEYS), join_type="left outer")
     return result if arrow else result.to_pandas()
 
 

@@ -79,7 +79,11 @@ def export(
         None, "--store", help="Store file (default SECTORHUB_HOME/lmi.duckdb)."
     ),
 ) -> None:
-    """Export loaded rows in BLS's layout, with every lq_* and oty_* column computed by SectorHub."""
+    """Export loaded rows in BLS's layout, with every lq_* and oty_* column computed by SectorHub.
+
+    An LQ that estimated national shares cannot pin to BLS's hundredths is empty (lq_disclosure_code N) and
+    its interval is in the last columns, lq_<column>_low and lq_<column>_high.
+    """
     from sectorhub.lmi.export import ExportError, export_frame, write_frame
     from sectorhub.lmi.store import Store
 
@@ -119,8 +123,12 @@ def region(
         "duckdb", "--backend", help="duckdb (default) or pyspark (Spark reads the store's Parquet parts)."
     ),
 ) -> None:
-    """One row per industry of a custom region; lower_bound marks totals that include suppressed cells."""
-    from sectorhub.lmi.regions import RegionError, region_industries
+    """One row per industry of a custom region; lower_bound marks totals that include suppressed cells.
+
+    lq is empty where estimated national shares cannot pin it to hundredths; lq_low and lq_high then give
+    the interval it lies in.
+    """
+    from sectorhub.lmi.custom_regions import RegionError, region_industries
     from sectorhub.lmi.store import Store
 
     if fmt not in ("csv", "json"):
@@ -131,7 +139,7 @@ def region(
         _fail("--estimates runs on duckdb only")
     if fmt == "csv" and backend == "duckdb" and not estimates:
         # Plain Python from the stored query to the CSV: no pandas, NumPy or Ibis in this process.
-        from sectorhub.lmi.regions import region_rows, rows_csv
+        from sectorhub.lmi.custom_regions import region_rows, rows_csv
 
         try:
             with Store.open(store_path, read_only=True) as store:

@@ -11,8 +11,9 @@ fails whenever they differ from what the measures compile to now, so the stored 
 The refresh queries read the view ``qcew`` and a table ``_refresh_years(year INTEGER)`` naming the years to
 refresh. The region query reads ``qcew``, ``reference_shares``, ``industry_titles`` and the request table
 ``_region_request`` (:meth:`sectorhub.lmi.store.Store.request`); its ownership and aggregation level are
-placeholders that :func:`sectorhub.lmi.regions.region_sql` fills with checked codes. The cell-LQ queries (:mod:`sectorhub.lmi.cells`) are compiled once for a stand-in measure
-(:data:`MEASURE`, replaced by the measure asked) and take the period as the statement's parameters ``$1`` (year)
+placeholders that :func:`sectorhub.lmi.custom_regions.region_sql` fills with checked codes. The cell-LQ
+queries (:mod:`sectorhub.lmi.cells`) are compiled once for a stand-in measure (:data:`MEASURE`, replaced by the
+measure asked) and take the period as the statement's parameters ``$1`` (year)
 and ``$2`` (quarter or ``A``), so that DuckDB prunes the Parquet row groups of other periods; they read the
 view ``qcew``, the temporary tables :data:`AREA_TOTALS` and :data:`CELL_REFERENCE` (the stored
 ``reference_shares`` with the provenance coded) and the request table ``_cells_request`` (aggregation levels,
@@ -48,7 +49,8 @@ def compile_all() -> dict[str, str]:
     """Compile every stored query from the Ibis measures (imports Ibis)."""
     import ibis
 
-    from sectorhub.lmi import measures, regions
+    from sectorhub.lmi import custom_regions as regions
+    from sectorhub.lmi import measures
 
     qcew = _qcew_table(ibis)
     years = ibis.table({"year": "int32"}, name="_refresh_years")
@@ -66,7 +68,7 @@ def compile_all() -> dict[str, str]:
                 {
                     **{"year": "int32", "qtr": "string", "own_code": "string", "industry_code": "string"},
                     "reference": "string",
-                    **{f"share_{m}": "float64" for m in measures.ALL_MEASURES},
+                    **{f"share_{k}{m}": "float64" for m in measures.ALL_MEASURES for k in ("", "lo_", "hi_")},
                 },
                 name="reference_shares",
             ),
@@ -114,6 +116,8 @@ def cells_sql(measure: str, every_area: bool) -> str:
             "industry_code": "string",
             "reference": "int32",
             f"share_{measure}": "float64",
+            f"share_lo_{measure}": "float64",
+            f"share_hi_{measure}": "float64",
         },
         name=CELL_REFERENCE,
     )
@@ -145,7 +149,8 @@ def cells_query(measure: str, every_area: bool) -> str:
     if measure not in MEASURES:
         raise KeyError(measure)
     sql = query("cells_lq_every" if every_area else "cells_lq_listed")
-    return sql.replace(f'"{MEASURE}"', f'"{measure}"').replace(f'_{MEASURE}"', f'_{measure}"')
+    # The stand-in name occurs only as a column name or inside one (share_lo_…, lq_…_low): put the measure in.
+    return sql.replace(MEASURE, measure)
 
 
 @cache

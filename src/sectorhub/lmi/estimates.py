@@ -483,7 +483,7 @@ def region_estimates(
 
     ``employment_estimate`` equals the published sum where no county cell was suppressed.
     """
-    from sectorhub.lmi.regions import level_agglvl, parse_counties
+    from sectorhub.lmi.custom_regions import level_agglvl, parse_counties
 
     counties = parse_counties(list(counties))
     period = str(period).upper()

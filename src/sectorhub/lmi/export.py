@@ -75,14 +75,15 @@ def _bls_layout(df: pd.DataFrame, layout) -> pd.DataFrame:
     suppressed = df["disclosure_code"].isin(["N", "-"])
     for bls, canon in layout:
         out[bls] = df[canon].fillna(0).round().astype("int64")
-    # Computed, not copied: N where the cell is withheld or its employment LQ cannot be determined (no national
-    # share for the industry and ownership). A withheld cell's LQs are 0 as BLS writes them; an LQ that cannot
-    # be determined is empty, never 0.00.
+    # Computed, not copied: N where the cell is withheld or its employment LQ is not published (no national
+    # share for the industry and ownership, or one too loose to pin the LQ to BLS's hundredths). A withheld
+    # cell's LQs are 0 as BLS writes them; an LQ that cannot be pinned is empty, never 0.00, and its interval
+    # is in lq_<column>_low / lq_<column>_high (empty wherever the LQ itself is published or unknown).
     main = "emplvl" if "emplvl" in measures_of(layout) else "emp_m1"
     undetermined = df[f"lq_{main}"].isna()
     out["lq_disclosure_code"] = pd.Series("", index=df.index).where(~(suppressed | undetermined), "N")
     for bls, canon in layout:
-        lq = df[f"lq_{canon}"].round(2).where(~undetermined | suppressed)
+        lq = df[f"lq_{canon}"].round(2)
         out[f"lq_{bls}"] = lq.where(~suppressed | (canon == "estabs"), 0.0)
     has_prev = df["prev_disclosure"].notna()
     oty_suppressed = suppressed | df["prev_disclosure"].isin(["N", "-"])
@@ -92,6 +93,10 @@ def _bls_layout(df: pd.DataFrame, layout) -> pd.DataFrame:
         chg = df[f"oty_{canon}_chg"].round()
         out[f"oty_{bls}_chg"] = chg.where(keep, 0).where(has_prev).astype("Int64")
         out[f"oty_{bls}_pct_chg"] = df[f"oty_{canon}_pct_chg"].where(keep, 0.0).where(has_prev)
+    for bls, canon in layout:
+        low, high = M.widen_lq_interval(df[f"lq_{canon}_low"], df[f"lq_{canon}_high"])
+        show = df[f"lq_{canon}"].isna() & low.notna() & (~suppressed | (canon == "estabs"))
+        out[f"lq_{bls}_low"], out[f"lq_{bls}_high"] = low.where(show), high.where(show)
     return out.sort_values(
         ["area_fips", "year", "qtr", "own_code", "agglvl_code", "industry_code"]
     ).reset_index(drop=True)

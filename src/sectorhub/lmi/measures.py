@@ -87,7 +87,7 @@ def national_reference(qcew: ir.Table, measures: tuple[str, ...], estimate: bool
         "own_code",
         "industry_code",
         reference=ibis.literal("U.S. file (US000)"),
-        **{f"share_{m}": us[m].cast("float64") / us[f"tot_{m}"].nullif(0) for m in measures},
+        **_exact({f"share_{m}": us[m].cast("float64") / us[f"tot_{m}"].nullif(0) for m in measures}),
     )
 
     if not estimate:
@@ -110,15 +110,25 @@ def national_reference(qcew: ir.Table, measures: tuple[str, ...], estimate: bool
         ok = x.notnull() & (lq > 0) & (e > 0)
         aggs[f"num_{m}"] = ok.ifelse(x, None).sum()
         aggs[f"den_{m}"] = ok.ifelse(e * lq, None).sum()
-        aggs[f"lo_{m}"] = ok.ifelse(x / (e * (lq + LQ_HALF_UNIT)), None).max()
-        aggs[f"hi_{m}"] = (ok & (lq > LQ_HALF_UNIT)).ifelse(x / (e * (lq - LQ_HALF_UNIT)), None).min()
+        low, high = (
+            ok.ifelse(x / (e * (lq + LQ_HALF_UNIT)), None),
+            (ok & (lq > LQ_HALF_UNIT)).ifelse(x / (e * (lq - LQ_HALF_UNIT)), None),
+        )
+        aggs[f"lo_{m}"], aggs[f"hi_{m}"] = low.max(), high.min()  # the intersection of the intervals
+        aggs[f"lo_hull_{m}"], aggs[f"hi_hull_{m}"] = (
+            low.min(),
+            high.max(),
+        )  # their hull, where they do not meet
     aggs["n_areas"] = cand.area_fips.nunique()
     aggs["n_states"] = cand.from_states.max()
     est = cand.group_by([*PERIOD_KEYS, "own_code", "industry_code"]).aggregate(**aggs)
     shares = {}
     for m in measures:
         lo, hi, ratio = est[f"lo_{m}"], est[f"hi_{m}"], est[f"num_{m}"] / est[f"den_{m}"].nullif(0)
-        shares[f"share_{m}"] = (lo.notnull() & hi.notnull() & (lo <= hi)).ifelse((lo * hi).sqrt(), ratio)
+        meet = lo.notnull() & hi.notnull() & (lo <= hi)
+        shares[f"share_{m}"] = meet.ifelse((lo * hi).sqrt(), ratio)
+        shares[f"share_lo_{m}"] = meet.ifelse(lo, est[f"lo_hull_{m}"])
+        shares[f"share_hi_{m}"] = meet.ifelse(hi, est[f"hi_hull_{m}"])
     provenance = est.n_states.notnull().ifelse(
         "estimated from the published LQs of " + est.n_areas.cast("string") + " statewide files",
         "estimated from the published LQs of " + est.n_areas.cast("string") + " loaded areas",
@@ -141,8 +151,36 @@ def state_reference(qcew: ir.Table, state_fips: str, measures: tuple[str, ...]) 
         "own_code",
         "industry_code",
         reference=ibis.literal(f"state file ({area})"),
-        **{f"share_{m}": st[m].cast("float64") / st[f"tot_{m}"].nullif(0) for m in measures},
+        **_exact({f"share_{m}": st[m].cast("float64") / st[f"tot_{m}"].nullif(0) for m in measures}),
     )
+
+
+def _exact(shares: dict) -> dict:
+    """Shares computed from a file's own values: the interval is the share itself (``share_lo = share_hi``)."""
+    out = dict(shares)
+    for name, value in shares.items():
+        m = name.removeprefix("share_")
+        out[f"share_lo_{m}"] = value
+        out[f"share_hi_{m}"] = value
+    return out
+
+
+def widen_lq_interval(low, high):
+    """An LQ interval (NumPy arrays or pandas Series) widened to hundredths, low down and high up, so it holds
+    the LQ's value rounded as BLS rounds it.
+
+    >>> [float(v) for v in widen_lq_interval(1.9512, 4.0701)]
+    [1.95, 4.08]
+    """
+    import numpy as np
+
+    eps = 1e-9  # a bound that is a hundredth in exact arithmetic stays that hundredth
+    return np.floor(low * 100 + eps) / 100, np.ceil(high * 100 - eps) / 100
+
+
+def lq_pinned(low: ir.NumericValue, high: ir.NumericValue) -> ir.BooleanValue:
+    """Whether an LQ known to lie in ``[low, high]`` has one published value: both ends round to the same hundredth."""
+    return low.notnull() & high.notnull() & (low.round(2) == high.round(2))
 
 
 def location_quotients(
@@ -159,19 +197,30 @@ def location_quotients(
     cell's ownership: so a private total has an LQ below 1 where government is large. NULL where the cell is
     suppressed or the reference share is unknown. ``one_period=True`` says that all three inputs hold one and
     the same period (the caller filtered them), so the joins need not compare the period keys.
+
+    Each LQ also gets its interval, ``lq_<measure>_low`` and ``lq_<measure>_high``, from the reference's share
+    interval (``share_lo_*``/``share_hi_*``; a reference without them is exact). ``lq_<measure>`` itself is NULL
+    unless both ends round to the same hundredth (:func:`lq_pinned`): an LQ the engine cannot pin to BLS's
+    rounding is never a plain number, only its interval. From a U.S. or state file the interval is one point.
     """
     period = [] if one_period else list(PERIOD_KEYS)
+    has_bounds = all(f"share_lo_{m}" in reference.columns for m in measures)
+    bounds = [f"share_{b}_{m}" for m in measures for b in ("lo", "hi")] if has_bounds else []
     ref = reference.select(
-        *period, "own_code", "industry_code", "reference", *[f"share_{m}" for m in measures]
+        *period, "own_code", "industry_code", "reference", *[f"share_{m}" for m in measures], *bounds
     )
     totals = totals.select("area_fips", *period, *[f"tot_{m}" for m in measures])
     j = cells.join(totals, ["area_fips", *period], how="left").join(
         ref, [*period, "own_code", "industry_code"], how="left"
     )
-    lqs = {
-        f"{prefix}{m}": (j[m].cast("float64") / j[f"tot_{m}"].nullif(0)) / j[f"share_{m}"].nullif(0)
-        for m in measures
-    }
+    lqs = {}
+    for m in measures:
+        local = j[m].cast("float64") / j[f"tot_{m}"].nullif(0)
+        lo_share = j[f"share_lo_{m}"] if has_bounds else j[f"share_{m}"]
+        hi_share = j[f"share_hi_{m}"] if has_bounds else j[f"share_{m}"]
+        low, high = local / hi_share.nullif(0), local / lo_share.nullif(0)
+        lqs[f"{prefix}{m}"] = lq_pinned(low, high).ifelse(local / j[f"share_{m}"].nullif(0), None)
+        lqs[f"{prefix}{m}_low"], lqs[f"{prefix}{m}_high"] = low, high
     keep = [c for c in cells.columns]
     return j.select(*keep, lq_reference=j.reference, **lqs)
 
@@ -311,26 +360,31 @@ def annual_reference_from_quarters(
         )
     )
     j = ref.join(w, list(PERIOD_KEYS))
+    if "share_lo_emp_m1" not in j.columns:  # a reference without intervals is exact
+        j = j.mutate(**_exact({c: j[c] for c in j.columns if c.startswith("share_")}))
+    aggs = {}
+    # The weighted mean of each end of the quarterly intervals bounds the weighted mean of the shares.
+    for kind in ("", "lo_", "hi_"):
+        s = lambda m, kind=kind: j[f"share_{kind}{m}"]  # noqa: E731
+        aggs[f"share_{kind}emplvl"] = (
+            s("emp_m1") * j.w_m1 + s("emp_m2") * j.w_m2 + s("emp_m3") * j.w_m3
+        ).sum() / (j.w_m1 + j.w_m2 + j.w_m3).sum()
+        for m, w_col in (
+            ("total_wages", "w_wages"),
+            ("taxable_wages", "w_taxable"),
+            ("contributions", "w_contrib"),
+            ("estabs", "w_estabs"),
+        ):
+            aggs[f"share_{kind}{m}"] = (s(m) * j[w_col]).sum() / j[w_col].sum()
     agg = j.group_by(["year", "own_code", "industry_code"]).aggregate(
-        n_qtrs=j.qtr.nunique(),
-        reference=j.reference.max(),
-        share_emplvl=(j.share_emp_m1 * j.w_m1 + j.share_emp_m2 * j.w_m2 + j.share_emp_m3 * j.w_m3).sum()
-        / (j.w_m1 + j.w_m2 + j.w_m3).sum(),
-        share_total_wages=(j.share_total_wages * j.w_wages).sum() / j.w_wages.sum(),
-        share_taxable_wages=(j.share_taxable_wages * j.w_taxable).sum() / j.w_taxable.sum(),
-        share_contributions=(j.share_contributions * j.w_contrib).sum() / j.w_contrib.sum(),
-        share_estabs=(j.share_estabs * j.w_estabs).sum() / j.w_estabs.sum(),
+        n_qtrs=j.qtr.nunique(), reference=j.reference.max(), **aggs
     )
     agg = agg.filter(agg.n_qtrs == 4)
     return agg.select(
         "year",
         "own_code",
         "industry_code",
-        "share_estabs",
-        "share_emplvl",
-        "share_total_wages",
-        "share_taxable_wages",
-        "share_contributions",
+        *aggs,
         qtr=ibis.literal("A"),
         reference=agg.reference + ", averaged over the four quarters",
     )
@@ -346,18 +400,15 @@ def all_references(qcew: ir.Table, estimate: bool = True) -> ir.Table:
     derived from the quarters (:func:`annual_reference_from_quarters`) for years with no annual rows.
     """
     cols = ["year", "qtr", "own_code", "industry_code", "reference"]
+    shares = [f"share_{kind}{m}" for kind in ("", "lo_", "hi_") for m in ALL_MEASURES]
     published = national_reference(qcew, ALL_MEASURES, estimate)
     annual_years = qcew.filter(qcew.qtr == "A").select("year").distinct()
     # The quarterly shares are the published ones computed above (computed once: the estimate is costly).
     derived = annual_reference_from_quarters(qcew.anti_join(annual_years, "year"), estimate, published)
     derived = derived.select(
-        *cols,
-        **{
-            f"share_{m}": derived[f"share_{m}"] if f"share_{m}" in derived.columns else ibis.null("float64")
-            for m in ALL_MEASURES
-        },
+        *cols, **{c: derived[c] if c in derived.columns else ibis.null("float64") for c in shares}
     )
-    return published.select(*cols, *[f"share_{m}" for m in ALL_MEASURES]).union(derived)
+    return published.select(*cols, *shares).union(derived)
 
 
 @dataclass(frozen=True)

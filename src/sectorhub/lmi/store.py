@@ -168,6 +168,28 @@ class Store:
             self.parts.mkdir(parents=True, exist_ok=True)
         self._remove_orphans()
         self._define_view()
+        self._migrate_reference()
+
+    def _migrate_reference(self) -> None:
+        """Recompute the national shares of a store written before they carried their intervals (share_lo_*).
+
+        Opened read-only, such a store cannot be updated and its LQs would look exact: it is refused with a
+        message saying how to update it (any writable open does)."""
+        cols = self.con.execute(
+            "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'reference_shares' AND NOT internal "
+            "AND column_name = 'share_lo_emplvl'"
+        ).fetchone()[0]
+        if cols or not self.has_table("reference_shares"):
+            return
+        if self.read_only:
+            raise NotLoadedError(
+                f"the store {self.path} was written by an older SectorHub: its national shares lack the "
+                "intervals LQs need; run `sectorhub lmi load` once (with any QCEW file) to update it"
+            )
+        years = [y for (y,) in self.con.execute("SELECT DISTINCT year FROM qcew ORDER BY year").fetchall()]
+        self.con.execute("DROP TABLE reference_shares")
+        if years:
+            self._refresh_reference(years)
 
     def _migrate(self) -> None:
         """Move the rows of a store written before parts existed (a ``qcew`` table) into a part."""

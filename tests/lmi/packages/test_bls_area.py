@@ -194,7 +194,7 @@ def test_occupations_with_estimates_start_from_every_industry_job(loaded_store, 
     """
     from types import SimpleNamespace
 
-    from sectorhub.lmi.packages.supply import industry_employment
+    from sectorhub.lmi.packages.supply_side.section import industry_employment
     from tests.lmi.conftest import county_file
 
     total = 0.0

@@ -140,7 +140,7 @@ def test_a_region_of_the_registry_is_built_by_the_web_command_which_passes_its_c
 def test_package_build_and_occupations_resolve_a_region_name_by_the_same_rule():
     """One resolver (lmi.places): "Columbus" is ambiguous for both (Columbus, GA-AL; IN; MS; NE; OH), the full
     title and the CBSA code 18140 give the same ten counties (OMB July 2015)."""
-    from sectorhub.lmi.packages.cli import resolve_region
+    from sectorhub.lmi.packages.cli.package import resolve_region
     from sectorhub.lmi.places import PlaceError, metro_counties
 
     with pytest.raises(PlaceError, match="matches 5 areas"):

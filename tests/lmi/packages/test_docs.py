@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sectorhub.lmi import estimates
-from sectorhub.lmi.packages import settings
+from sectorhub.lmi.packages.building import settings
 
 DOC = Path(__file__).resolve().parents[3] / "docs/methods-estimates.md"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from sectorhub.lmi.packages import classify as C
-from sectorhub.lmi.packages.settings import DEFAULTS
+from sectorhub.lmi.packages.building import classify as C
+from sectorhub.lmi.packages.building.settings import DEFAULTS
 
 
 def _industry(pkg, code):

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from sectorhub.lmi.packages import build_package, render
-from sectorhub.lmi.packages.render_data import format_value
+from sectorhub.lmi.packages.rendering.data import format_value
 
 
 @pytest.fixture(scope="module")

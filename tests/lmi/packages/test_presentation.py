@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sectorhub.lmi.packages import render
-from sectorhub.lmi.packages.build import freshness_warnings
-from sectorhub.lmi.packages.figures import nation_basis
-from sectorhub.lmi.packages.render_data import format_value, with_unit
+from sectorhub.lmi.packages.building.build import freshness_warnings
+from sectorhub.lmi.packages.building.figures import nation_basis
+from sectorhub.lmi.packages.rendering.data import format_value, with_unit
 
 
 @pytest.fixture(scope="module")

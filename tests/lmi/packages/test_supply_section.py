@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from sectorhub.lmi.packages import build_package, render
-from sectorhub.lmi.packages.render_data import format_value
-from sectorhub.lmi.packages.supply import SupplyInputs
+from sectorhub.lmi.packages.rendering.data import format_value
+from sectorhub.lmi.packages.supply_side.section import SupplyInputs
 from sectorhub.lmi.sources import oews
 from sectorhub.lmi.sources.onet import ATTRIBUTION
 from tests.lmi.conftest import county_file
@@ -197,7 +197,7 @@ def test_the_skills_table_lists_the_important_elements_with_supply_minus_demand(
 
 def test_the_package_html_links_occupations_when_given_a_link_pattern(utilities):
     """The web page passes a URL pattern; each SOC cell of the occupation table becomes a link."""
-    from sectorhub.lmi.packages.render_html import fragment
+    from sectorhub.lmi.packages.rendering.html import fragment
 
     html = fragment(utilities, "embed", links={"soc_code": "/occupations/{value}/?region=7"})
     assert '<a class="usa-link" href="/occupations/49-9051/?region=7">49-9051</a>' in html
@@ -264,7 +264,7 @@ def test_the_build_options_read_an_ipeds_file_and_a_separation_rate_file(tmp_pat
 
     The rates file gives one rate per SOC; a rate outside 0..1 is refused with its line number.
     """
-    from sectorhub.lmi.packages.supply_cli import supply_options
+    from sectorhub.lmi.packages.cli.supply import supply_options
 
     ipeds = tmp_path / "c2023_a.csv"
     ipeds.write_text(

@@ -169,7 +169,7 @@ def test_demo_registry_from_the_fetched_folder_equals_the_shared_one(fetched, sh
     from django.db import transaction
 
     from sectorhub.lmi import places
-    from sectorhub.lmi.packages import geo
+    from sectorhub.lmi.packages.building import geo
     from sectorhub.partnerships.demo import load_demo
 
     def snapshot(folder: Path) -> dict:

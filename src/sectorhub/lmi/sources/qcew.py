@@ -138,6 +138,14 @@ def _canonical(measure_map: dict[str, str], name: str) -> str | None:
     return None
 
 
+def _is_lq_interval(measure_map: dict[str, str], name: str) -> bool:
+    """``lq_<measure>_low`` / ``lq_<measure>_high``: the columns ``sectorhub lmi export`` adds after BLS's."""
+    for suffix in ("_low", "_high"):
+        if name.startswith("lq_") and name.endswith(suffix) and name[3 : -len(suffix)] in measure_map:
+            return True
+    return False
+
+
 def detect_layout(path: str | Path, header: list[str]) -> Layout:
     """Recognise the layout of a QCEW header row, or raise QCEWFormatError naming the first bad column."""
     header = [h.strip().strip('"').strip("\ufeff") for h in header]
@@ -166,6 +174,8 @@ def detect_layout(path: str | Path, header: list[str]) -> Layout:
         )
     rename: dict[str, str] = {}
     for col in rest:
+        if _is_lq_interval(measure_map, col):
+            continue  # SectorHub's own export: the interval of an LQ it could not pin; recomputed, not read
         canon = _canonical(measure_map, col)
         if canon is None:
             raise QCEWFormatError(

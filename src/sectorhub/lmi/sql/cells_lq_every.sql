@@ -7,9 +7,45 @@ SELECT
   "t8"."qtr",
   "t8"."cell_measure",
   "t11"."reference" AS "lq_reference",
+  CASE
+    WHEN (
+      (
+        (
+          CAST("t8"."cell_measure" AS DOUBLE) / NULLIF("t10"."tot_cell_measure", 0)
+        ) / NULLIF("t11"."share_hi_cell_measure", 0)
+      ) IS NOT NULL
+    )
+    AND (
+      (
+        (
+          CAST("t8"."cell_measure" AS DOUBLE) / NULLIF("t10"."tot_cell_measure", 0)
+        ) / NULLIF("t11"."share_lo_cell_measure", 0)
+      ) IS NOT NULL
+    )
+    AND (
+      CAST(ROUND(
+        (
+          CAST("t8"."cell_measure" AS DOUBLE) / NULLIF("t10"."tot_cell_measure", 0)
+        ) / NULLIF("t11"."share_hi_cell_measure", 0),
+        2
+      ) AS DOUBLE) = CAST(ROUND(
+        (
+          CAST("t8"."cell_measure" AS DOUBLE) / NULLIF("t10"."tot_cell_measure", 0)
+        ) / NULLIF("t11"."share_lo_cell_measure", 0),
+        2
+      ) AS DOUBLE)
+    )
+    THEN (
+      CAST("t8"."cell_measure" AS DOUBLE) / NULLIF("t10"."tot_cell_measure", 0)
+    ) / NULLIF("t11"."share_cell_measure", 0)
+    ELSE NULL
+  END AS "lq_cell_measure",
   (
     CAST("t8"."cell_measure" AS DOUBLE) / NULLIF("t10"."tot_cell_measure", 0)
-  ) / NULLIF("t11"."share_cell_measure", 0) AS "lq_cell_measure"
+  ) / NULLIF("t11"."share_hi_cell_measure", 0) AS "lq_cell_measure_low",
+  (
+    CAST("t8"."cell_measure" AS DOUBLE) / NULLIF("t10"."tot_cell_measure", 0)
+  ) / NULLIF("t11"."share_lo_cell_measure", 0) AS "lq_cell_measure_high"
 FROM (
   SELECT
     *
@@ -41,7 +77,9 @@ LEFT OUTER JOIN (
     "t3"."own_code",
     "t3"."industry_code",
     "t3"."reference",
-    "t3"."share_cell_measure"
+    "t3"."share_cell_measure",
+    "t3"."share_lo_cell_measure",
+    "t3"."share_hi_cell_measure"
   FROM "_cells_reference" AS "t3"
   WHERE
     "t3"."year" = $1 AND "t3"."qtr" = $2

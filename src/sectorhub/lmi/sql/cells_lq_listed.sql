@@ -7,9 +7,45 @@ SELECT
   "t9"."qtr",
   "t9"."cell_measure",
   "t13"."reference" AS "lq_reference",
+  CASE
+    WHEN (
+      (
+        (
+          CAST("t9"."cell_measure" AS DOUBLE) / NULLIF("t12"."tot_cell_measure", 0)
+        ) / NULLIF("t13"."share_hi_cell_measure", 0)
+      ) IS NOT NULL
+    )
+    AND (
+      (
+        (
+          CAST("t9"."cell_measure" AS DOUBLE) / NULLIF("t12"."tot_cell_measure", 0)
+        ) / NULLIF("t13"."share_lo_cell_measure", 0)
+      ) IS NOT NULL
+    )
+    AND (
+      CAST(ROUND(
+        (
+          CAST("t9"."cell_measure" AS DOUBLE) / NULLIF("t12"."tot_cell_measure", 0)
+        ) / NULLIF("t13"."share_hi_cell_measure", 0),
+        2
+      ) AS DOUBLE) = CAST(ROUND(
+        (
+          CAST("t9"."cell_measure" AS DOUBLE) / NULLIF("t12"."tot_cell_measure", 0)
+        ) / NULLIF("t13"."share_lo_cell_measure", 0),
+        2
+      ) AS DOUBLE)
+    )
+    THEN (
+      CAST("t9"."cell_measure" AS DOUBLE) / NULLIF("t12"."tot_cell_measure", 0)
+    ) / NULLIF("t13"."share_cell_measure", 0)
+    ELSE NULL
+  END AS "lq_cell_measure",
   (
     CAST("t9"."cell_measure" AS DOUBLE) / NULLIF("t12"."tot_cell_measure", 0)
-  ) / NULLIF("t13"."share_cell_measure", 0) AS "lq_cell_measure"
+  ) / NULLIF("t13"."share_hi_cell_measure", 0) AS "lq_cell_measure_low",
+  (
+    CAST("t9"."cell_measure" AS DOUBLE) / NULLIF("t12"."tot_cell_measure", 0)
+  ) / NULLIF("t13"."share_lo_cell_measure", 0) AS "lq_cell_measure_high"
 FROM (
   SELECT
     *
@@ -49,7 +85,9 @@ LEFT OUTER JOIN (
     "t3"."own_code",
     "t3"."industry_code",
     "t3"."reference",
-    "t3"."share_cell_measure"
+    "t3"."share_cell_measure",
+    "t3"."share_lo_cell_measure",
+    "t3"."share_hi_cell_measure"
   FROM "_cells_reference" AS "t3"
   WHERE
     "t3"."year" = $1 AND "t3"."qtr" = $2

@@ -95,7 +95,41 @@ SELECT
   *
 FROM (
   SELECT
-    *
+    "t15"."year",
+    "t15"."qtr",
+    "t15"."own_code",
+    "t15"."industry_code",
+    "t15"."reference",
+    "t15"."share_estabs",
+    "t15"."share_emp_m1",
+    "t15"."share_emp_m2",
+    "t15"."share_emp_m3",
+    "t15"."share_emplvl",
+    "t15"."share_total_wages",
+    "t15"."share_taxable_wages",
+    "t15"."share_contributions",
+    "t15"."share_avg_wkly_wage",
+    "t15"."share_avg_annual_pay",
+    "t15"."share_lo_estabs",
+    "t15"."share_lo_emp_m1",
+    "t15"."share_lo_emp_m2",
+    "t15"."share_lo_emp_m3",
+    "t15"."share_lo_emplvl",
+    "t15"."share_lo_total_wages",
+    "t15"."share_lo_taxable_wages",
+    "t15"."share_lo_contributions",
+    "t15"."share_lo_avg_wkly_wage",
+    "t15"."share_lo_avg_annual_pay",
+    "t15"."share_hi_estabs",
+    "t15"."share_hi_emp_m1",
+    "t15"."share_hi_emp_m2",
+    "t15"."share_hi_emp_m3",
+    "t15"."share_hi_emplvl",
+    "t15"."share_hi_total_wages",
+    "t15"."share_hi_taxable_wages",
+    "t15"."share_hi_contributions",
+    "t15"."share_hi_avg_wkly_wage",
+    "t15"."share_hi_avg_annual_pay"
   FROM (
     SELECT
       "t11"."year",
@@ -112,7 +146,27 @@ FROM (
       CAST("t11"."taxable_wages" AS DOUBLE) / NULLIF("t13"."tot_taxable_wages", 0) AS "share_taxable_wages",
       CAST("t11"."contributions" AS DOUBLE) / NULLIF("t13"."tot_contributions", 0) AS "share_contributions",
       CAST("t11"."avg_wkly_wage" AS DOUBLE) / NULLIF("t13"."tot_avg_wkly_wage", 0) AS "share_avg_wkly_wage",
-      CAST("t11"."avg_annual_pay" AS DOUBLE) / NULLIF("t13"."tot_avg_annual_pay", 0) AS "share_avg_annual_pay"
+      CAST("t11"."avg_annual_pay" AS DOUBLE) / NULLIF("t13"."tot_avg_annual_pay", 0) AS "share_avg_annual_pay",
+      CAST("t11"."estabs" AS DOUBLE) / NULLIF("t13"."tot_estabs", 0) AS "share_lo_estabs",
+      CAST("t11"."estabs" AS DOUBLE) / NULLIF("t13"."tot_estabs", 0) AS "share_hi_estabs",
+      CAST("t11"."emp_m1" AS DOUBLE) / NULLIF("t13"."tot_emp_m1", 0) AS "share_lo_emp_m1",
+      CAST("t11"."emp_m1" AS DOUBLE) / NULLIF("t13"."tot_emp_m1", 0) AS "share_hi_emp_m1",
+      CAST("t11"."emp_m2" AS DOUBLE) / NULLIF("t13"."tot_emp_m2", 0) AS "share_lo_emp_m2",
+      CAST("t11"."emp_m2" AS DOUBLE) / NULLIF("t13"."tot_emp_m2", 0) AS "share_hi_emp_m2",
+      CAST("t11"."emp_m3" AS DOUBLE) / NULLIF("t13"."tot_emp_m3", 0) AS "share_lo_emp_m3",
+      CAST("t11"."emp_m3" AS DOUBLE) / NULLIF("t13"."tot_emp_m3", 0) AS "share_hi_emp_m3",
+      "t11"."emplvl" / NULLIF("t13"."tot_emplvl", 0) AS "share_lo_emplvl",
+      "t11"."emplvl" / NULLIF("t13"."tot_emplvl", 0) AS "share_hi_emplvl",
+      CAST("t11"."total_wages" AS DOUBLE) / NULLIF("t13"."tot_total_wages", 0) AS "share_lo_total_wages",
+      CAST("t11"."total_wages" AS DOUBLE) / NULLIF("t13"."tot_total_wages", 0) AS "share_hi_total_wages",
+      CAST("t11"."taxable_wages" AS DOUBLE) / NULLIF("t13"."tot_taxable_wages", 0) AS "share_lo_taxable_wages",
+      CAST("t11"."taxable_wages" AS DOUBLE) / NULLIF("t13"."tot_taxable_wages", 0) AS "share_hi_taxable_wages",
+      CAST("t11"."contributions" AS DOUBLE) / NULLIF("t13"."tot_contributions", 0) AS "share_lo_contributions",
+      CAST("t11"."contributions" AS DOUBLE) / NULLIF("t13"."tot_contributions", 0) AS "share_hi_contributions",
+      CAST("t11"."avg_wkly_wage" AS DOUBLE) / NULLIF("t13"."tot_avg_wkly_wage", 0) AS "share_lo_avg_wkly_wage",
+      CAST("t11"."avg_wkly_wage" AS DOUBLE) / NULLIF("t13"."tot_avg_wkly_wage", 0) AS "share_hi_avg_wkly_wage",
+      CAST("t11"."avg_annual_pay" AS DOUBLE) / NULLIF("t13"."tot_avg_annual_pay", 0) AS "share_lo_avg_annual_pay",
+      CAST("t11"."avg_annual_pay" AS DOUBLE) / NULLIF("t13"."tot_avg_annual_pay", 0) AS "share_hi_avg_annual_pay"
     FROM (
       SELECT
         *
@@ -166,7 +220,27 @@ FROM (
     "t28"."share_taxable_wages",
     "t28"."share_contributions",
     CAST(NULL AS DOUBLE) AS "share_avg_wkly_wage",
-    CAST(NULL AS DOUBLE) AS "share_avg_annual_pay"
+    CAST(NULL AS DOUBLE) AS "share_avg_annual_pay",
+    "t28"."share_lo_estabs",
+    CAST(NULL AS DOUBLE) AS "share_lo_emp_m1",
+    CAST(NULL AS DOUBLE) AS "share_lo_emp_m2",
+    CAST(NULL AS DOUBLE) AS "share_lo_emp_m3",
+    "t28"."share_lo_emplvl",
+    "t28"."share_lo_total_wages",
+    "t28"."share_lo_taxable_wages",
+    "t28"."share_lo_contributions",
+    CAST(NULL AS DOUBLE) AS "share_lo_avg_wkly_wage",
+    CAST(NULL AS DOUBLE) AS "share_lo_avg_annual_pay",
+    "t28"."share_hi_estabs",
+    CAST(NULL AS DOUBLE) AS "share_hi_emp_m1",
+    CAST(NULL AS DOUBLE) AS "share_hi_emp_m2",
+    CAST(NULL AS DOUBLE) AS "share_hi_emp_m3",
+    "t28"."share_hi_emplvl",
+    "t28"."share_hi_total_wages",
+    "t28"."share_hi_taxable_wages",
+    "t28"."share_hi_contributions",
+    CAST(NULL AS DOUBLE) AS "share_hi_avg_wkly_wage",
+    CAST(NULL AS DOUBLE) AS "share_hi_avg_annual_pay"
   FROM (
     SELECT
       "t27"."year",
@@ -186,7 +260,33 @@ FROM (
       SUM("t27"."share_total_wages" * "t27"."w_wages") / SUM("t27"."w_wages") AS "share_total_wages",
       SUM("t27"."share_taxable_wages" * "t27"."w_taxable") / SUM("t27"."w_taxable") AS "share_taxable_wages",
       SUM("t27"."share_contributions" * "t27"."w_contrib") / SUM("t27"."w_contrib") AS "share_contributions",
-      SUM("t27"."share_estabs" * "t27"."w_estabs") / SUM("t27"."w_estabs") AS "share_estabs"
+      SUM("t27"."share_estabs" * "t27"."w_estabs") / SUM("t27"."w_estabs") AS "share_estabs",
+      SUM(
+        (
+          "t27"."share_lo_emp_m1" * "t27"."w_m1"
+        ) + (
+          "t27"."share_lo_emp_m2" * "t27"."w_m2"
+        ) + (
+          "t27"."share_lo_emp_m3" * "t27"."w_m3"
+        )
+      ) / SUM("t27"."w_m1" + "t27"."w_m2" + "t27"."w_m3") AS "share_lo_emplvl",
+      SUM("t27"."share_lo_total_wages" * "t27"."w_wages") / SUM("t27"."w_wages") AS "share_lo_total_wages",
+      SUM("t27"."share_lo_taxable_wages" * "t27"."w_taxable") / SUM("t27"."w_taxable") AS "share_lo_taxable_wages",
+      SUM("t27"."share_lo_contributions" * "t27"."w_contrib") / SUM("t27"."w_contrib") AS "share_lo_contributions",
+      SUM("t27"."share_lo_estabs" * "t27"."w_estabs") / SUM("t27"."w_estabs") AS "share_lo_estabs",
+      SUM(
+        (
+          "t27"."share_hi_emp_m1" * "t27"."w_m1"
+        ) + (
+          "t27"."share_hi_emp_m2" * "t27"."w_m2"
+        ) + (
+          "t27"."share_hi_emp_m3" * "t27"."w_m3"
+        )
+      ) / SUM("t27"."w_m1" + "t27"."w_m2" + "t27"."w_m3") AS "share_hi_emplvl",
+      SUM("t27"."share_hi_total_wages" * "t27"."w_wages") / SUM("t27"."w_wages") AS "share_hi_total_wages",
+      SUM("t27"."share_hi_taxable_wages" * "t27"."w_taxable") / SUM("t27"."w_taxable") AS "share_hi_taxable_wages",
+      SUM("t27"."share_hi_contributions" * "t27"."w_contrib") / SUM("t27"."w_contrib") AS "share_hi_contributions",
+      SUM("t27"."share_hi_estabs" * "t27"."w_estabs") / SUM("t27"."w_estabs") AS "share_hi_estabs"
     FROM (
       SELECT
         "t11"."year",
@@ -204,6 +304,26 @@ FROM (
         CAST("t11"."contributions" AS DOUBLE) / NULLIF("t13"."tot_contributions", 0) AS "share_contributions",
         CAST("t11"."avg_wkly_wage" AS DOUBLE) / NULLIF("t13"."tot_avg_wkly_wage", 0) AS "share_avg_wkly_wage",
         CAST("t11"."avg_annual_pay" AS DOUBLE) / NULLIF("t13"."tot_avg_annual_pay", 0) AS "share_avg_annual_pay",
+        CAST("t11"."estabs" AS DOUBLE) / NULLIF("t13"."tot_estabs", 0) AS "share_lo_estabs",
+        CAST("t11"."estabs" AS DOUBLE) / NULLIF("t13"."tot_estabs", 0) AS "share_hi_estabs",
+        CAST("t11"."emp_m1" AS DOUBLE) / NULLIF("t13"."tot_emp_m1", 0) AS "share_lo_emp_m1",
+        CAST("t11"."emp_m1" AS DOUBLE) / NULLIF("t13"."tot_emp_m1", 0) AS "share_hi_emp_m1",
+        CAST("t11"."emp_m2" AS DOUBLE) / NULLIF("t13"."tot_emp_m2", 0) AS "share_lo_emp_m2",
+        CAST("t11"."emp_m2" AS DOUBLE) / NULLIF("t13"."tot_emp_m2", 0) AS "share_hi_emp_m2",
+        CAST("t11"."emp_m3" AS DOUBLE) / NULLIF("t13"."tot_emp_m3", 0) AS "share_lo_emp_m3",
+        CAST("t11"."emp_m3" AS DOUBLE) / NULLIF("t13"."tot_emp_m3", 0) AS "share_hi_emp_m3",
+        "t11"."emplvl" / NULLIF("t13"."tot_emplvl", 0) AS "share_lo_emplvl",
+        "t11"."emplvl" / NULLIF("t13"."tot_emplvl", 0) AS "share_hi_emplvl",
+        CAST("t11"."total_wages" AS DOUBLE) / NULLIF("t13"."tot_total_wages", 0) AS "share_lo_total_wages",
+        CAST("t11"."total_wages" AS DOUBLE) / NULLIF("t13"."tot_total_wages", 0) AS "share_hi_total_wages",
+        CAST("t11"."taxable_wages" AS DOUBLE) / NULLIF("t13"."tot_taxable_wages", 0) AS "share_lo_taxable_wages",
+        CAST("t11"."taxable_wages" AS DOUBLE) / NULLIF("t13"."tot_taxable_wages", 0) AS "share_hi_taxable_wages",
+        CAST("t11"."contributions" AS DOUBLE) / NULLIF("t13"."tot_contributions", 0) AS "share_lo_contributions",
+        CAST("t11"."contributions" AS DOUBLE) / NULLIF("t13"."tot_contributions", 0) AS "share_hi_contributions",
+        CAST("t11"."avg_wkly_wage" AS DOUBLE) / NULLIF("t13"."tot_avg_wkly_wage", 0) AS "share_lo_avg_wkly_wage",
+        CAST("t11"."avg_wkly_wage" AS DOUBLE) / NULLIF("t13"."tot_avg_wkly_wage", 0) AS "share_hi_avg_wkly_wage",
+        CAST("t11"."avg_annual_pay" AS DOUBLE) / NULLIF("t13"."tot_avg_annual_pay", 0) AS "share_lo_avg_annual_pay",
+        CAST("t11"."avg_annual_pay" AS DOUBLE) / NULLIF("t13"."tot_avg_annual_pay", 0) AS "share_hi_avg_annual_pay",
         "t26"."w_m1",
         "t26"."w_m2",
         "t26"."w_m3",

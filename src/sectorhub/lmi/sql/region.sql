@@ -224,14 +224,18 @@ SELECT
   "t30"."area_fips",
   "t30"."lower_bound",
   "t30"."lq_reference",
-  "t30"."lq_estabs",
   "t30"."lq_emp_m1",
+  "t30"."lq_emp_m1_low",
+  "t30"."lq_emp_m1_high",
   "t30"."lq_emp_m2",
+  "t30"."lq_emp_m2_low",
+  "t30"."lq_emp_m2_high",
   "t30"."lq_emp_m3",
+  "t30"."lq_emp_m3_low",
+  "t30"."lq_emp_m3_high",
   "t30"."lq_emplvl",
-  "t30"."lq_total_wages",
-  "t30"."lq_taxable_wages",
-  "t30"."lq_contributions",
+  "t30"."lq_emplvl_low",
+  "t30"."lq_emplvl_high",
   "t30"."industry_title",
   "t26"."year",
   "t26"."qtr",
@@ -267,30 +271,162 @@ LEFT OUTER JOIN (
     "t28"."area_fips",
     "t28"."lower_bound",
     "t7"."reference" AS "lq_reference",
-    (
-      "t28"."estabs" / NULLIF("t27"."tot_estabs", 0)
-    ) / NULLIF("t7"."share_estabs", 0) AS "lq_estabs",
+    CASE
+      WHEN (
+        (
+          (
+            "t28"."emp_m1" / NULLIF("t27"."tot_emp_m1", 0)
+          ) / NULLIF("t7"."share_hi_emp_m1", 0)
+        ) IS NOT NULL
+      )
+      AND (
+        (
+          (
+            "t28"."emp_m1" / NULLIF("t27"."tot_emp_m1", 0)
+          ) / NULLIF("t7"."share_lo_emp_m1", 0)
+        ) IS NOT NULL
+      )
+      AND (
+        CAST(ROUND(
+          (
+            "t28"."emp_m1" / NULLIF("t27"."tot_emp_m1", 0)
+          ) / NULLIF("t7"."share_hi_emp_m1", 0),
+          2
+        ) AS DOUBLE) = CAST(ROUND(
+          (
+            "t28"."emp_m1" / NULLIF("t27"."tot_emp_m1", 0)
+          ) / NULLIF("t7"."share_lo_emp_m1", 0),
+          2
+        ) AS DOUBLE)
+      )
+      THEN (
+        "t28"."emp_m1" / NULLIF("t27"."tot_emp_m1", 0)
+      ) / NULLIF("t7"."share_emp_m1", 0)
+      ELSE NULL
+    END AS "lq_emp_m1",
     (
       "t28"."emp_m1" / NULLIF("t27"."tot_emp_m1", 0)
-    ) / NULLIF("t7"."share_emp_m1", 0) AS "lq_emp_m1",
+    ) / NULLIF("t7"."share_hi_emp_m1", 0) AS "lq_emp_m1_low",
+    (
+      "t28"."emp_m1" / NULLIF("t27"."tot_emp_m1", 0)
+    ) / NULLIF("t7"."share_lo_emp_m1", 0) AS "lq_emp_m1_high",
+    CASE
+      WHEN (
+        (
+          (
+            "t28"."emp_m2" / NULLIF("t27"."tot_emp_m2", 0)
+          ) / NULLIF("t7"."share_hi_emp_m2", 0)
+        ) IS NOT NULL
+      )
+      AND (
+        (
+          (
+            "t28"."emp_m2" / NULLIF("t27"."tot_emp_m2", 0)
+          ) / NULLIF("t7"."share_lo_emp_m2", 0)
+        ) IS NOT NULL
+      )
+      AND (
+        CAST(ROUND(
+          (
+            "t28"."emp_m2" / NULLIF("t27"."tot_emp_m2", 0)
+          ) / NULLIF("t7"."share_hi_emp_m2", 0),
+          2
+        ) AS DOUBLE) = CAST(ROUND(
+          (
+            "t28"."emp_m2" / NULLIF("t27"."tot_emp_m2", 0)
+          ) / NULLIF("t7"."share_lo_emp_m2", 0),
+          2
+        ) AS DOUBLE)
+      )
+      THEN (
+        "t28"."emp_m2" / NULLIF("t27"."tot_emp_m2", 0)
+      ) / NULLIF("t7"."share_emp_m2", 0)
+      ELSE NULL
+    END AS "lq_emp_m2",
     (
       "t28"."emp_m2" / NULLIF("t27"."tot_emp_m2", 0)
-    ) / NULLIF("t7"."share_emp_m2", 0) AS "lq_emp_m2",
+    ) / NULLIF("t7"."share_hi_emp_m2", 0) AS "lq_emp_m2_low",
+    (
+      "t28"."emp_m2" / NULLIF("t27"."tot_emp_m2", 0)
+    ) / NULLIF("t7"."share_lo_emp_m2", 0) AS "lq_emp_m2_high",
+    CASE
+      WHEN (
+        (
+          (
+            "t28"."emp_m3" / NULLIF("t27"."tot_emp_m3", 0)
+          ) / NULLIF("t7"."share_hi_emp_m3", 0)
+        ) IS NOT NULL
+      )
+      AND (
+        (
+          (
+            "t28"."emp_m3" / NULLIF("t27"."tot_emp_m3", 0)
+          ) / NULLIF("t7"."share_lo_emp_m3", 0)
+        ) IS NOT NULL
+      )
+      AND (
+        CAST(ROUND(
+          (
+            "t28"."emp_m3" / NULLIF("t27"."tot_emp_m3", 0)
+          ) / NULLIF("t7"."share_hi_emp_m3", 0),
+          2
+        ) AS DOUBLE) = CAST(ROUND(
+          (
+            "t28"."emp_m3" / NULLIF("t27"."tot_emp_m3", 0)
+          ) / NULLIF("t7"."share_lo_emp_m3", 0),
+          2
+        ) AS DOUBLE)
+      )
+      THEN (
+        "t28"."emp_m3" / NULLIF("t27"."tot_emp_m3", 0)
+      ) / NULLIF("t7"."share_emp_m3", 0)
+      ELSE NULL
+    END AS "lq_emp_m3",
     (
       "t28"."emp_m3" / NULLIF("t27"."tot_emp_m3", 0)
-    ) / NULLIF("t7"."share_emp_m3", 0) AS "lq_emp_m3",
+    ) / NULLIF("t7"."share_hi_emp_m3", 0) AS "lq_emp_m3_low",
+    (
+      "t28"."emp_m3" / NULLIF("t27"."tot_emp_m3", 0)
+    ) / NULLIF("t7"."share_lo_emp_m3", 0) AS "lq_emp_m3_high",
+    CASE
+      WHEN (
+        (
+          (
+            "t28"."emplvl" / NULLIF("t27"."tot_emplvl", 0)
+          ) / NULLIF("t7"."share_hi_emplvl", 0)
+        ) IS NOT NULL
+      )
+      AND (
+        (
+          (
+            "t28"."emplvl" / NULLIF("t27"."tot_emplvl", 0)
+          ) / NULLIF("t7"."share_lo_emplvl", 0)
+        ) IS NOT NULL
+      )
+      AND (
+        CAST(ROUND(
+          (
+            "t28"."emplvl" / NULLIF("t27"."tot_emplvl", 0)
+          ) / NULLIF("t7"."share_hi_emplvl", 0),
+          2
+        ) AS DOUBLE) = CAST(ROUND(
+          (
+            "t28"."emplvl" / NULLIF("t27"."tot_emplvl", 0)
+          ) / NULLIF("t7"."share_lo_emplvl", 0),
+          2
+        ) AS DOUBLE)
+      )
+      THEN (
+        "t28"."emplvl" / NULLIF("t27"."tot_emplvl", 0)
+      ) / NULLIF("t7"."share_emplvl", 0)
+      ELSE NULL
+    END AS "lq_emplvl",
     (
       "t28"."emplvl" / NULLIF("t27"."tot_emplvl", 0)
-    ) / NULLIF("t7"."share_emplvl", 0) AS "lq_emplvl",
+    ) / NULLIF("t7"."share_hi_emplvl", 0) AS "lq_emplvl_low",
     (
-      "t28"."total_wages" / NULLIF("t27"."tot_total_wages", 0)
-    ) / NULLIF("t7"."share_total_wages", 0) AS "lq_total_wages",
-    (
-      "t28"."taxable_wages" / NULLIF("t27"."tot_taxable_wages", 0)
-    ) / NULLIF("t7"."share_taxable_wages", 0) AS "lq_taxable_wages",
-    (
-      "t28"."contributions" / NULLIF("t27"."tot_contributions", 0)
-    ) / NULLIF("t7"."share_contributions", 0) AS "lq_contributions",
+      "t28"."emplvl" / NULLIF("t27"."tot_emplvl", 0)
+    ) / NULLIF("t7"."share_lo_emplvl", 0) AS "lq_emplvl_high",
     "t4"."industry_title"
   FROM (
     SELECT
@@ -322,14 +458,10 @@ LEFT OUTER JOIN (
       'REGION' AS "area_fips",
       "t22"."year",
       "t22"."qtr",
-      "t22"."estabs" AS "tot_estabs",
       "t22"."emp_m1" AS "tot_emp_m1",
       "t22"."emp_m2" AS "tot_emp_m2",
       "t22"."emp_m3" AS "tot_emp_m3",
-      "t22"."emplvl" AS "tot_emplvl",
-      "t22"."total_wages" AS "tot_total_wages",
-      "t22"."taxable_wages" AS "tot_taxable_wages",
-      "t22"."contributions" AS "tot_contributions"
+      "t22"."emplvl" AS "tot_emplvl"
     FROM "t21" AS "t22"
     WHERE
       "t22"."own_code" = '0'
@@ -346,14 +478,18 @@ LEFT OUTER JOIN (
       "t1"."own_code",
       "t1"."industry_code",
       "t1"."reference",
-      "t1"."share_estabs",
       "t1"."share_emp_m1",
       "t1"."share_emp_m2",
       "t1"."share_emp_m3",
       "t1"."share_emplvl",
-      "t1"."share_total_wages",
-      "t1"."share_taxable_wages",
-      "t1"."share_contributions"
+      "t1"."share_lo_emp_m1",
+      "t1"."share_hi_emp_m1",
+      "t1"."share_lo_emp_m2",
+      "t1"."share_hi_emp_m2",
+      "t1"."share_lo_emp_m3",
+      "t1"."share_hi_emp_m3",
+      "t1"."share_lo_emplvl",
+      "t1"."share_hi_emplvl"
     FROM "reference_shares" AS "t1"
   ) AS "t7"
     ON "t28"."year" = "t7"."year"

@@ -56,7 +56,7 @@ def _emit(report, fmt: str, list_column: str | None = None) -> None:
 
 def industry_employment(store, counties: list[str], year: int, period: str, level: str) -> pd.DataFrame:
     """The region's industry employment for every ownership (private and each level of government)."""
-    from sectorhub.lmi.regions import region_industries
+    from sectorhub.lmi.custom_regions import region_industries
 
     frames = []
     for own in OWNERSHIPS:
@@ -85,8 +85,8 @@ def occupations(
     ),
 ) -> None:
     """Occupations a region's industries employ: regional industry employment times national staffing patterns."""
+    from sectorhub.lmi.custom_regions import RegionError
     from sectorhub.lmi.places import PlaceError, check_counties, metro_counties
-    from sectorhub.lmi.regions import RegionError
     from sectorhub.lmi.store import Store
     from sectorhub.lmi.supply.demand import DemandInputError
     from sectorhub.lmi.supply.report import occupations_for_region

@@ -15,8 +15,9 @@ from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from sectorhub.lmi.packages import charts
-from sectorhub.lmi.packages.model import LOWER_BOUND, SUPPRESSED
+from sectorhub.lmi.packages.building.model import LOWER_BOUND, SUPPRESSED
+from sectorhub.lmi.packages.rendering import charts
+from sectorhub.lmi.packages.rendering.data import format_value, interval_of
 
 HEADER_FILL = PatternFill("solid", fgColor="162E51")
 SUPPRESSED_FILL = PatternFill("solid", fgColor="DFE1E2")
@@ -89,6 +90,11 @@ def _table(ws, pkg, section) -> None:
                 cell.font = Font(italic=True, color="565C65")
                 cell.alignment = Alignment(horizontal="right")
                 continue
+            interval = interval_of(row, col.key) if value is None else None
+            if interval is not None:  # withheld, known only within bounds: text, never a number
+                cell.value = format_value(None, col.kind, status, interval)
+                cell.alignment = Alignment(horizontal="right")
+                continue
             cell.value = value
             if col.kind != "text":
                 cell.number_format = FORMATS[col.kind]
@@ -130,7 +136,7 @@ def to_xlsx(pkg) -> bytes:
 
 def _overview(ws, pkg, used: set[str]) -> None:
     """The first sheet: title, any warning (old data), what the package covers, and the highlights with units."""
-    from sectorhub.lmi.packages.render_data import with_unit
+    from sectorhub.lmi.packages.rendering.data import with_unit
 
     ws.title = _sheet_name("Overview", used)
     ws["A1"] = f"{pkg.region_name}: regional data package"

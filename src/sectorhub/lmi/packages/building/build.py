@@ -16,9 +16,11 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 
-from sectorhub.lmi.packages import charts, classify, figures
-from sectorhub.lmi.packages import settings as S
-from sectorhub.lmi.packages.model import (
+from sectorhub.lmi import measures as M
+from sectorhub.lmi.custom_regions import RegionError, level_agglvl, parse_counties, region_industries
+from sectorhub.lmi.packages.building import classify, figures
+from sectorhub.lmi.packages.building import settings as S
+from sectorhub.lmi.packages.building.model import (
     LOWER_BOUND,
     PUBLISHED,
     SUPPRESSED,
@@ -27,7 +29,7 @@ from sectorhub.lmi.packages.model import (
     Section,
     Source,
 )
-from sectorhub.lmi.regions import RegionError, level_agglvl, parse_counties, region_industries
+from sectorhub.lmi.packages.rendering import charts
 
 LEVEL_LABELS = {"2": "NAICS sectors", "3": "NAICS 3-digit subsectors", "4": "NAICS 4-digit industry groups"}
 LEVEL_LABELS |= {
@@ -39,7 +41,7 @@ LEVEL_LABELS |= {
 UNCLASSIFIED = {"99", "999", "9999", "99999", "999999"}
 
 # Other sides' sections, appended after the demand side's: "module:function", called as f(store, pkg, options).
-SECTION_HOOKS = ["sectorhub.lmi.packages.supply:add_supply_sections"]
+SECTION_HOOKS = ["sectorhub.lmi.packages.supply_side.section:add_supply_sections"]
 
 
 def period_label(year: int, period: str) -> str:
@@ -236,6 +238,10 @@ def _industry_rows(df: pd.DataFrame, growth: pd.DataFrame, current: dict, cfg: d
             else _r(float(r.avg_weekly_wage)),
             "wage_status": {PUBLISHED: PUBLISHED, SUPPRESSED: SUPPRESSED}.get(status, "not shown"),
             "lq_nation": _r(None if pd.isna(r.lq) else float(r.lq), 2),
+            # An LQ the estimated national shares cannot pin to hundredths: lq_nation is None, and this is
+            # the interval it lies in (None wherever lq_nation is published or unknown).
+            "lq_nation_low": _optional(getattr(r, "lq_low", None)),
+            "lq_nation_high": _optional(getattr(r, "lq_high", None)),
             "lq_state": _r(lq_state, 2),
             "employment_year_earlier": _r(e0),
             "growth_pct": _r(growth_pct, 1),
@@ -252,6 +258,7 @@ def _industry_rows(df: pd.DataFrame, growth: pd.DataFrame, current: dict, cfg: d
             row["national_share"] = row["industry_mix"] = row["competitive_effect"] = None
         cls, why = classify.classify(
             lq=row["lq_nation"],
+            lq_interval=(row["lq_nation_low"], row["lq_nation_high"]),
             growth=row["growth_pct"],
             national_growth=row["nation_growth_pct"],
             employment=row["employment"],
@@ -340,8 +347,14 @@ def _use_estimates(store, rows, growth, current, cfg, year, period, ownership) -
         if sw is not None and s1:
             wages = float(row["total_wages"] or 0) + (e - published) * sw / s1
             wage = wages / e / weeks if e else None
-        share = shares.get(code)
-        lq = (e / total) / share if total and share else None
+        share, share_lo, share_hi = shares.get(code, (None, None, None))
+        lq = lq_low = lq_high = None
+        if total and share and share_lo and share_hi:
+            lq_low, lq_high = (e / total) / share_hi, (e / total) / share_lo
+            if round(lq_low, 2) == round(lq_high, 2):
+                lq, lq_low, lq_high = (e / total) / share, None, None
+            else:
+                lq_low, lq_high = (float(v) for v in M.widen_lq_interval(lq_low, lq_high))
         lq_state = (e / total) / (s1 / state_total) if total and s1 and state_total else None
         row.update(
             estimate=True,
@@ -358,6 +371,8 @@ def _use_estimates(store, rows, growth, current, cfg, year, period, ownership) -
                 avg_weekly_wage=_r(wage),
                 wage_status="estimate" if wage is not None else row["wage_status"],
                 lq_nation=_r(lq, 2),
+                lq_nation_low=lq_low,
+                lq_nation_high=lq_high,
                 lq_state=_r(lq_state, 2),
             )
         if e0 is not None and nat_g is not None and big_g is not None:
@@ -366,6 +381,7 @@ def _use_estimates(store, rows, growth, current, cfg, year, period, ownership) -
             row["competitive_effect"] = _r(e - e0 * (1 + nat_g))
         cls, why = classify.classify(
             lq=row["lq_nation"],
+            lq_interval=(row["lq_nation_low"], row["lq_nation_high"]),
             growth=row["growth_pct"],
             national_growth=row["nation_growth_pct"],
             employment=_r(e),
@@ -381,6 +397,10 @@ def _blocked_by_suppression(row: dict) -> bool:
     return row.get("target_class") is None and (
         why.startswith("employment ") or why.startswith("no over-the-year")
     )
+
+
+def _optional(x) -> float | None:
+    return None if x is None or pd.isna(x) else float(x)
 
 
 def _pct(e1, e0):

@@ -6,11 +6,18 @@ import csv
 import io
 import json
 
-from sectorhub.lmi.packages.model import LOWER_BOUND, SUPPRESSED
+from sectorhub.lmi.packages.building.model import LOWER_BOUND, SUPPRESSED
 
 
-def format_value(value, kind: str, status: str | None = None) -> str:
-    """A figure as every output writes it: ``1,234``, ``≥ 1,234`` (lower bound), ``suppressed``, ``0.93``."""
+def format_value(value, kind: str, status: str | None = None, interval=None) -> str:
+    """A figure as every output writes it: ``1,234``, ``≥ 1,234`` (lower bound), ``suppressed``, ``0.93``.
+
+    ``interval``: ``(low, high)`` of a value withheld because it is known only within bounds (an LQ the
+    estimated national shares cannot pin to hundredths): written ``≈ 1.95–4.08``, never as one number.
+    """
+    if value is None and interval is not None and None not in interval and status != SUPPRESSED:
+        low, high = interval
+        return f"≈ {format_value(low, kind)}–{format_value(high, kind)}"
     if value is None:
         return "suppressed" if status == SUPPRESSED else "–"
     if kind == "int":
@@ -47,6 +54,8 @@ def to_csv(pkg) -> str:
     """The industries table as CSV: numbers plain, statuses in their own columns, sources in a last column."""
     section = pkg.section("industries")
     keys = [c.key for c in section.columns] + [
+        "lq_nation_low",
+        "lq_nation_high",
         "employment_status",
         "total_wages",
         "employment_year_earlier",
@@ -69,3 +78,9 @@ def to_csv(pkg) -> str:
             + [source]
         )
     return buf.getvalue()
+
+
+def interval_of(row: dict, key: str):
+    """The ``(low, high)`` a row holds for a withheld value (``<key>_low``/``<key>_high``), or None."""
+    low, high = row.get(f"{key}_low"), row.get(f"{key}_high")
+    return None if low is None or high is None else (low, high)

@@ -9,9 +9,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from sectorhub.lmi.packages import charts
-from sectorhub.lmi.packages.classify import DESCRIPTIONS
-from sectorhub.lmi.packages.render_data import format_value, with_unit
+from sectorhub.lmi.packages.building.classify import DESCRIPTIONS
+from sectorhub.lmi.packages.rendering import charts
+from sectorhub.lmi.packages.rendering.data import format_value, interval_of, with_unit
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -20,6 +20,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
     env.globals["fmt"] = format_value
+    env.globals["interval_of"] = interval_of
     env.globals["with_unit"] = with_unit
     env.globals["classes"] = DESCRIPTIONS
     return env

@@ -16,7 +16,7 @@ import hashlib
 import time
 
 # Bump when DataPackage changes shape: a cached package of an older shape is then never read.
-PACKAGE_FORMAT = "3"
+PACKAGE_FORMAT = "4"
 
 
 def warm_imports() -> dict[str, float]:
@@ -29,8 +29,9 @@ def warm_imports() -> dict[str, float]:
     t = time.perf_counter()
     import weasyprint
 
-    from sectorhub.lmi.packages import build, charts, render_data, render_html, render_xlsx  # noqa: F401
-    from sectorhub.lmi.packages import supply as _supply  # noqa: F401
+    from sectorhub.lmi.packages.building import build  # noqa: F401
+    from sectorhub.lmi.packages.rendering import charts, data, html, xlsx  # noqa: F401
+    from sectorhub.lmi.packages.supply_side import section as _supply  # noqa: F401
 
     timings["imports"] = time.perf_counter() - t
     # WeasyPrint's first PDF sets up fontconfig and Pango (about a second; fontconfig may write its cache, which
@@ -57,7 +58,7 @@ def warm_store(store, *, pdf: bool = False) -> dict[str, float]:
     """Build one small package on ``store`` (its newest county period) so that the region queries are compiled
     (and render it as PDF if asked); seconds taken by each step ({} when nothing is loaded)."""
     from sectorhub.lmi.packages import build_package
-    from sectorhub.lmi.packages.render_html import fragment, to_pdf
+    from sectorhub.lmi.packages.rendering.html import fragment, to_pdf
 
     timings: dict[str, float] = {}
     row = store.sql(

@@ -212,7 +212,7 @@ def industry_growth(store, counties, state_fips, year, period, ownership, level)
     ``region_e0`` is known only where every county cell is published now and a year earlier. ``attrs`` holds
     ``nation_total_growth`` (all industries of the ownership, the shift-share ``G``) and ``nation_source``.
     """
-    from sectorhub.lmi.regions import level_agglvl
+    from sectorhub.lmi.custom_regions import level_agglvl
 
     agglvl = int(level_agglvl(level))
     own_total = 70 if str(ownership) == "0" else 71
@@ -362,27 +362,35 @@ def area_industries(store, area: str, year: int, period: str, ownership: str, ag
     return out.iloc[order].reset_index(drop=True)
 
 
-def reference_shares(store, year: int, period: str, ownership: str, codes: list[str]) -> dict[str, float]:
-    """The nation's share of all-industry employment of each industry (the LQ denominator ``N[i,o]/N[10,0]``).
+def reference_shares(
+    store, year: int, period: str, ownership: str, codes: list[str]
+) -> dict[str, tuple[float, float, float]]:
+    """The nation's share of all-industry employment of each industry (the LQ denominator ``N[i,o]/N[10,0]``),
+    as ``(share, low, high)``: ``low`` and ``high`` bound an estimated share (both equal ``share`` from a U.S. file).
 
     A quarter's share is the mean of its three monthly shares; an annual average uses the annual share, or the
-    mean of the four quarters' where only quarters are loaded.
+    mean of the four quarters' where only quarters are loaded (each bound likewise).
     """
+    cols = ", ".join(
+        f"share{k}emplvl, (share{k}emp_m1 + share{k}emp_m2 + share{k}emp_m3) / 3"
+        for k in ("_", "_lo_", "_hi_")
+    )
     rows = store.sql(
-        "SELECT industry_code, qtr, share_emplvl, (share_emp_m1 + share_emp_m2 + share_emp_m3) / 3 FROM "
-        "reference_shares WHERE year = ? AND own_code = ? AND industry_code IN (SELECT unnest(?::VARCHAR[]))",
+        f"SELECT industry_code, qtr, {cols} FROM reference_shares "
+        "WHERE year = ? AND own_code = ? AND industry_code IN (SELECT unnest(?::VARCHAR[]))",
         [int(year), str(ownership), list(codes)],
     ).fetchall()
-    out: dict[str, float] = {}
-    quarters: dict[str, list[float]] = {}
-    for code, qtr, annual, quarter in rows:
-        if period == "A" and qtr == "A" and annual is not None:
-            out[code] = float(annual)
-        elif period != "A" and qtr == period and quarter is not None:
-            out[code] = float(quarter)
-        elif period == "A" and qtr != "A" and quarter is not None:
-            quarters.setdefault(code, []).append(float(quarter))
+    out: dict[str, tuple[float, float, float]] = {}
+    quarters: dict[str, list[tuple[float, float, float]]] = {}
+    for code, qtr, annual, quarter, annual_lo, quarter_lo, annual_hi, quarter_hi in rows:
+        a, q = (annual, annual_lo, annual_hi), (quarter, quarter_lo, quarter_hi)
+        if period == "A" and qtr == "A" and None not in a:
+            out[code] = tuple(float(v) for v in a)
+        elif period != "A" and qtr == period and None not in q:
+            out[code] = tuple(float(v) for v in q)
+        elif period == "A" and qtr != "A" and None not in q:
+            quarters.setdefault(code, []).append(tuple(float(v) for v in q))
     for code, values in quarters.items():
         if code not in out and len(values) == 4:
-            out[code] = sum(values) / 4
+            out[code] = tuple(sum(v[k] for v in values) / 4 for k in range(3))
     return out

@@ -31,18 +31,28 @@ def _missing(x) -> bool:
 
 
 def classify(
-    *, lq, growth, national_growth, employment, status: str, settings: dict
+    *, lq, growth, national_growth, employment, status: str, settings: dict, lq_interval=(None, None)
 ) -> tuple[str | None, str]:
-    """The class of one industry and the reason, or ``(None, why not)``."""
+    """The class of one industry and the reason, or ``(None, why not)``.
+
+    ``lq_interval``: ``(low, high)`` of an LQ withheld because it cannot be pinned to hundredths (``lq`` None).
+    Such an LQ is never used as a number: it decides "concentrated" only when the whole interval lies on one
+    side of the threshold, and leaves the industry unclassified when the interval straddles it.
+    """
     if status != "published":
         return None, f"employment {status}"
     if _missing(employment) or employment < settings["target_min_employment"]:
         return None, f"fewer than {settings['target_min_employment']} jobs"
-    if _missing(lq):
+    low, high = lq_interval
+    threshold = settings["target_lq_threshold"]
+    withheld = _missing(lq) and not _missing(low) and not _missing(high)
+    if withheld and low < threshold <= high:
+        return None, f"LQ withheld (≈ {low:.2f}–{high:.2f}, either side of the threshold)"
+    if _missing(lq) and not withheld:
         return None, "no LQ"
     if _missing(growth):
         return None, "no over-the-year growth (suppressed a year earlier)"
-    concentrated = lq >= settings["target_lq_threshold"]
+    concentrated = low >= threshold if withheld else lq >= threshold
     growing = growth > settings["target_growth_threshold"]
     if concentrated:
         return (STRONG, "LQ ≥ threshold, growing") if growing else (MATURE, "LQ ≥ threshold, not growing")

@@ -82,14 +82,14 @@ def build(
     ),
 ) -> None:
     """Build a regional data package for a set of counties or a named region, or for every region of a state."""
-    from sectorhub.lmi.packages.supply_cli import supply_options
+    from sectorhub.lmi.packages.cli.supply import supply_options
 
     try:
         section_options = supply_options(sectors, completions, separation_rate)
     except ValueError as exc:
         _fail(str(exc))
+    from sectorhub.lmi.custom_regions import RegionError
     from sectorhub.lmi.packages import FORMATS, build_package, render
-    from sectorhub.lmi.regions import RegionError
     from sectorhub.lmi.store import Store
 
     fmts = [f.strip() for f in fmt.split(",")]
@@ -161,9 +161,9 @@ def _build_all(
     options=None,
     map_measure="employment",
 ) -> None:
+    from sectorhub.lmi.custom_regions import RegionError
     from sectorhub.lmi.packages import build_package, render
     from sectorhub.lmi.places import cbsa_regions
-    from sectorhub.lmi.regions import RegionError
 
     regions = cbsa_regions(state)
     loaded = {

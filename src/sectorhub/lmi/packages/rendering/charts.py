@@ -9,11 +9,24 @@ import json
 
 import altair as alt
 
-from sectorhub.lmi.packages import geo
-from sectorhub.lmi.packages.classify import CLASSES
+from sectorhub.lmi.packages.building import geo
+from sectorhub.lmi.packages.building.classify import CLASSES
+from sectorhub.lmi.packages.rendering.data import format_value
 
 GEO_SOURCE = geo.SOURCE
 CLASS_COLORS = ["#2e8540", "#0071bc", "#fdb81e", "#d83933"]  # USWDS green, blue, gold, red
+
+
+def _lq_position(r: dict) -> tuple[float | None, float | None, float | None, str]:
+    """Where an industry sits on the LQ axis: ``(position, low, high, text)``.
+
+    A withheld LQ (known only within an interval) is drawn at its interval's midpoint with a bar over the
+    whole interval, and its text is the interval (``≈ 1.95–4.08``), never one number.
+    """
+    lq, low, high = r["lq_nation"], r.get("lq_nation_low"), r.get("lq_nation_high")
+    if lq is None and low is not None and high is not None:
+        return (low + high) / 2, low, high, format_value(None, "float2", None, (low, high))
+    return lq, None, None, format_value(lq, "float2")
 
 
 def bubble_chart(pkg) -> dict:
@@ -22,7 +35,7 @@ def bubble_chart(pkg) -> dict:
         {
             "code": r["industry_code"],
             "industry": r["industry_title"],
-            "lq": r["lq_nation"],
+            **dict(zip(("lq", "lq_low", "lq_high", "lq_shown"), _lq_position(r), strict=True)),
             "growth": r["growth_pct"],
             "employment": r.get("employment_used", r["employment"]),
             "class": r["target_class"],
@@ -46,9 +59,24 @@ def bubble_chart(pkg) -> dict:
             legend=alt.Legend(format=",.0f", labelLimit=0),
         ),
         color=alt.Color("class:N", title="Class", scale=alt.Scale(domain=list(CLASSES), range=CLASS_COLORS)),
-        tooltip=["code:N", "industry:N", "lq:Q", "growth:Q", "employment:Q", "class:N", "basis:N"],
+        tooltip=[
+            "code:N",
+            "industry:N",
+            alt.Tooltip("lq_shown:N", title="lq"),
+            "growth:Q",
+            "employment:Q",
+            "class:N",
+            "basis:N",
+        ],
     )
     labels = base.mark_text(dy=-10, fontSize=9).encode(text="label:N")
+    # Industries whose LQ is withheld: a bar over the interval it lies in.
+    intervals = (
+        alt.Chart(data)
+        .transform_filter("datum.lq_low != null")
+        .mark_rule(color="#565c65", strokeWidth=2)
+        .encode(x="growth:Q", y="lq_low:Q", y2="lq_high:Q")
+    )
     estimated = any(r["label"].endswith("*") for r in rows)
     settings = pkg.settings
     hrule = (
@@ -61,7 +89,7 @@ def bubble_chart(pkg) -> dict:
         .mark_rule(strokeDash=[4, 4], color="#565c65")
         .encode(x="x:Q")
     )
-    chart = (points + labels + hrule + vrule).properties(
+    chart = (intervals + points + labels + hrule + vrule).properties(
         width=560,
         height=380,
         title=alt.TitleParams(
@@ -75,7 +103,8 @@ def bubble_chart(pkg) -> dict:
         ),
         description=(
             "Bubble chart of each classified industry's location quotient against its growth over the year, "
-            "bubble size employment; the target industries table has the same figures."
+            "bubble size employment; an LQ known only within an interval is a bar over that interval. The "
+            "target industries table has the same figures."
         ),
     )
     return _spec(chart)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sectorhub.lmi.packages.model import Column, Section
+from sectorhub.lmi.packages.building.model import Column, Section
 
 TITLE = "Training gaps: completers against annual openings"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sectorhub.lmi.packages.supply import SupplyInputs
+from sectorhub.lmi.packages.supply_side.section import SupplyInputs
 
 
 def read_separation_rate(text: str) -> tuple[float | pd.Series, str]:

@@ -12,6 +12,7 @@ Example::
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -47,6 +48,8 @@ def level_agglvl(level: int | str) -> str:
 
 
 SUMMED = ("estabs", "emp_m1", "emp_m2", "emp_m3", "emplvl", "total_wages", "taxable_wages", "contributions")
+# The region's LQs are of employment (the months of a quarter, or the annual average): each with its interval.
+LQ_MEASURES = ("emp_m1", "emp_m2", "emp_m3", "emplvl")
 
 
 def region_industries(
@@ -61,7 +64,9 @@ def region_industries(
     """One row per industry of a custom region: establishments, employment, wages, LQ and a lower-bound flag.
 
     Columns: ``industry_code, industry_title, establishments, employment, total_wages, avg_weekly_wage, lq,
-    lower_bound`` and, for a quarter, ``employment_m1..employment_m3`` (``employment`` is their mean).
+    lq_low, lq_high, lower_bound`` and, for a quarter, ``employment_m1..employment_m3`` (``employment`` is their
+    mean). ``lq`` is empty where estimated national shares cannot pin it to hundredths; ``lq_low``–``lq_high``
+    (widened to hundredths) is then the interval it lies in, and empty wherever ``lq`` is a number.
     """
     period = str(period).upper()
     frame = region_frame(store, counties=counties, periods=[(year, period)], ownership=ownership, level=level)
@@ -230,8 +235,8 @@ def region_expr(
     )
     sums = _sum_region(data.filter(wanted))
     cells = sums.filter((sums.own_code == ownership) & (sums.agglvl_code == agglvl))
-    totals = M.area_totals(sums, SUMMED)
-    with_lq = M.location_quotients(cells, totals, ref, SUMMED)
+    totals = M.area_totals(sums, LQ_MEASURES)
+    with_lq = M.location_quotients(cells, totals, ref, LQ_MEASURES)
     coverage = sums.filter((sums.own_code == "0") & (sums.industry_code == "10")).select(
         "year", "qtr", region_counties=sums.n_counties
     )
@@ -264,6 +269,8 @@ def _present(df: pd.DataFrame, period: str) -> pd.DataFrame:
     import numpy as np
     import pandas as pd
 
+    from sectorhub.lmi.measures import widen_lq_interval
+
     df = df[df["industry_code"].notna()]
 
     def col(name: str) -> np.ndarray:
@@ -278,11 +285,22 @@ def _present(df: pd.DataFrame, period: str) -> pd.DataFrame:
         employment = col("emplvl")[order]
         weeks = 52
         lq = col("lq_emplvl")[order]
+        lq_low, lq_high = col("lq_emplvl_low")[order], col("lq_emplvl_high")[order]
     else:
         months = np.vstack([col(f"emp_m{i}")[order] for i in (1, 2, 3)])
         employment = months.mean(axis=0)
         weeks = 13
-        lq = np.vstack([col(f"lq_emp_m{i}")[order] for i in (1, 2, 3)]).mean(axis=0)
+        # The quarter's LQ is the mean of the monthly ones, so its interval is the mean of their intervals.
+        lq_low = np.vstack([col(f"lq_emp_m{i}_low")[order] for i in (1, 2, 3)]).mean(axis=0)
+        lq_high = np.vstack([col(f"lq_emp_m{i}_high")[order] for i in (1, 2, 3)]).mean(axis=0)
+        lq = (lq_low + lq_high) / 2
+    # Published only where both ends of its interval round to the same hundredth; otherwise lq is empty and
+    # lq_low/lq_high (widened to hundredths) say where it lies.
+    pinned = np.round(lq_low, 2) == np.round(lq_high, 2)
+    lq = np.where(pinned, lq, np.nan)
+    shown_low, shown_high = widen_lq_interval(
+        np.where(pinned, np.nan, lq_low), np.where(pinned, np.nan, lq_high)
+    )
     with np.errstate(invalid="ignore", divide="ignore"):
         aww = np.round(wages / employment / weeks)
     data = {
@@ -297,6 +315,7 @@ def _present(df: pd.DataFrame, period: str) -> pd.DataFrame:
     data["total_wages"] = pd.array(wages, dtype="Int64")
     data["avg_weekly_wage"] = pd.array(aww, dtype="Int64")
     data["lq"] = np.round(lq, 2)
+    data["lq_low"], data["lq_high"] = shown_low, shown_high
     data["lower_bound"] = df["lower_bound"].to_numpy(dtype=bool)[order]
     out = pd.DataFrame(data)
     # Where the national shares behind the LQs came from, for every output to show.
@@ -334,10 +353,22 @@ def _present_rows(cols: list[str], raw: list[tuple], period: str) -> tuple[list[
         wages = num(r, "total_wages")
         if period == "A":
             months, employment, weeks, lq = [], num(r, "emplvl"), 52, num(r, "lq_emplvl")
+            low, high = num(r, "lq_emplvl_low"), num(r, "lq_emplvl_high")
         else:
             months = [num(r, f"emp_m{i}") for i in (1, 2, 3)]
             employment, weeks = mean(months), 13
-            lq = mean([num(r, f"lq_emp_m{i}") for i in (1, 2, 3)])
+            # The quarter's LQ is the mean of the monthly ones, so its interval is the mean of their intervals.
+            low = mean([num(r, f"lq_emp_m{i}_low") for i in (1, 2, 3)])
+            high = mean([num(r, f"lq_emp_m{i}_high") for i in (1, 2, 3)])
+            lq = None if low is None or high is None else (low + high) / 2
+        # As _present: a number only where both ends round to the same hundredth, else the widened interval.
+        pinned = low is not None and high is not None and rounded(low, 2) == rounded(high, 2)
+        if pinned:
+            shown_low = shown_high = None
+        else:
+            lq = None
+            shown_low = None if low is None else math.floor(low * 100 + 1e-9) / 100
+            shown_high = None if high is None else math.ceil(high * 100 - 1e-9) / 100
         aww = None
         if wages is not None and employment:
             aww = whole(rounded(wages / employment / weeks))
@@ -351,12 +382,14 @@ def _present_rows(cols: list[str], raw: list[tuple], period: str) -> tuple[list[
                 whole(wages),
                 aww,
                 rounded(lq, 2),
+                shown_low,
+                shown_high,
                 bool(r[at["lower_bound"]]),
             )
         )
     names = ["industry_code", "industry_title", "establishments", "employment"]
     names += [f"employment_m{i}" for i in (1, 2, 3)] if period != "A" else []
-    names += ["total_wages", "avg_weekly_wage", "lq", "lower_bound"]
+    names += ["total_wages", "avg_weekly_wage", "lq", "lq_low", "lq_high", "lower_bound"]
     return names, out, reference_note(r[at["lq_reference"]] for r in rows)
 
 

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from sectorhub.lmi.packages.model import Column, DataPackage, Section, Source
-from sectorhub.lmi.packages.supply_training import TITLE as TRAINING_TITLE
-from sectorhub.lmi.packages.supply_training import training_section
+from sectorhub.lmi.packages.building.model import Column, DataPackage, Section, Source
+from sectorhub.lmi.packages.supply_side.training import TITLE as TRAINING_TITLE
+from sectorhub.lmi.packages.supply_side.training import training_section
 from sectorhub.lmi.sources import onet
 from sectorhub.lmi.sources.onet import ATTRIBUTION as ONET_ATTRIBUTION
 from sectorhub.lmi.supply.ranking import describe_weights
@@ -139,7 +139,7 @@ def industry_employment(store, pkg: DataPackage) -> tuple[pd.DataFrame, pd.DataF
     The year-earlier level is BLS's own over-the-year change (``x - oty_x_chg``), known where every county cell is
     published in both periods; other industries are left out of growth (never counted as entry or exit).
     """
-    from sectorhub.lmi.regions import region_industries
+    from sectorhub.lmi.custom_regions import region_industries
 
     counties = [c["fips"] for c in pkg.counties]
     level = _supply_level(pkg)
@@ -200,7 +200,7 @@ def year_earlier(store, counties: list[str], year: int, period: str, own: str, l
     A quarter is the mean of its three months; an annual period uses the annual file where loaded, else the mean
     of the four quarters. An industry with any county cell unpublished (now or a year earlier) is left out.
     """
-    from sectorhub.lmi.regions import level_agglvl
+    from sectorhub.lmi.custom_regions import level_agglvl
 
     agglvl = level_agglvl(level)
     qtrs, need = [period], 1

@@ -1,0 +1,1 @@
+"""The package builder: what a data package says (the model, its figures, classes, settings and caching)."""

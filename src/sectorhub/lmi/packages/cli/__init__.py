@@ -1,0 +1,1 @@
+"""The package commands: ``sectorhub package`` and the supply options it reads."""
