@@ -114,6 +114,9 @@ def test_the_package_page_draws_its_charts_in_headless_chromium(
         page.wait_for_selector("#chart-targets[data-rendered='true'] svg", timeout=20000)
         page.wait_for_selector("#chart-map[data-rendered='true'] svg", timeout=20000)
         assert page.locator("#chart-map svg path").count() >= 88
+        # The "Building the package…" indicator shows only while a filter's request runs (htmx's own indicator
+        # styles are off for the CSP; sectorhub.css hides it).
+        assert not page.is_visible("#package-indicator")
         page.add_script_tag(url="/static/vendor/axe/axe.min.js")
         result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
         serious = [
