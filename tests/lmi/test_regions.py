@@ -104,3 +104,31 @@ def test_the_region_command_imports_neither_pandas_nor_ibis_nor_polars(shared_da
     lines = out.stderr.splitlines()
     assert lines[0].startswith("industry_code,industry_title,establishments,employment,employment_m1")
     assert any(line.startswith("23,") for line in lines)
+
+
+def test_the_total_of_all_ownerships_is_blss_county_total_covered(loaded_store, shared_data):
+    """`--ownership 0 --level total` is BLS's aggregation level 70 ("County, Total Covered"), not 71 (the total of
+    one ownership), which has no own-0 rows: it used to return no rows. Franklin's 2016 Q2 total, from the row of
+    BLS's own file: establishments, the three months' employment and the wages."""
+    import csv
+    import gzip
+
+    with gzip.open(county_file(shared_data, "39049"), "rt", newline="") as fh:
+        bls = next(
+            r
+            for r in csv.DictReader(fh)
+            if r["qtr"] == "2" and r["own_code"] == "0" and r["agglvl_code"] == "70"
+        )
+    columns, rows, _ = region_rows(
+        loaded_store, counties=["39049"], ownership="0", level="total", year=2016, period="2"
+    )
+    assert len(rows) == 1
+    row = dict(zip(columns, rows[0], strict=True))
+    assert row["industry_code"] == "10"
+    assert row["establishments"] == int(bls["qtrly_estabs_count"])
+    assert [row[f"employment_m{i}"] for i in (1, 2, 3)] == [int(bls[f"month{i}_emplvl"]) for i in (1, 2, 3)]
+    assert row["total_wages"] == int(bls["total_qtrly_wages"])
+    frame = region_industries(
+        loaded_store, counties=["39049"], ownership="0", level="total", year=2016, period="2"
+    )
+    assert frame["industry_code"].tolist() == ["10"]

@@ -113,7 +113,7 @@ def region_industries_on(
     from sectorhub.lmi import custom_regions as regions
 
     counties = parse_counties(list(counties))
-    agglvl = level_agglvl(level)
+    agglvl = level_agglvl(level, str(ownership))
     period = str(period).upper()
     if period not in {"1", "2", "3", "4", "A"}:
         raise RegionError(f"period must be 1, 2, 3, 4 or A; got {period!r}")

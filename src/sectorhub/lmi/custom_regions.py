@@ -39,11 +39,18 @@ def parse_counties(text: str | Sequence[str]) -> list[str]:
     return sorted(set(items))
 
 
-def level_agglvl(level: int | str) -> str:
-    """The county aggregation level code for a NAICS level (2..6, ``supersector`` or ``total``)."""
+# BLS's county total of all ownerships (own 0) is aggregation level 70; the total of one ownership is 71.
+COUNTY_TOTAL_ALL_OWNERSHIPS = "70"
+
+
+def level_agglvl(level: int | str, ownership: str | None = None) -> str:
+    """The county aggregation level code for a NAICS level (2..6, ``supersector`` or ``total``); the total of
+    all ownerships (``ownership="0"``) is level 70, BLS's "County, Total Covered"."""
     key = int(level) if str(level).isdigit() else str(level)
     if key not in COUNTY_AGGLVL:
         raise RegionError(f"level must be 2..6, 'supersector' or 'total'; got {level!r}")
+    if key == "total" and str(ownership) == "0":
+        return COUNTY_TOTAL_ALL_OWNERSHIPS
     return COUNTY_AGGLVL[key]
 
 
@@ -144,7 +151,7 @@ def _prepare_region(
 ) -> tuple[list[str], list[tuple[int, str]], str]:
     """Check a region request, fill the request table and prepare the query; return counties, periods, name."""
     counties = parse_counties(list(counties))
-    agglvl = level_agglvl(level)
+    agglvl = level_agglvl(level, str(ownership))
     ownership = str(ownership)
     if not re.fullmatch(r"[0-9]", ownership):
         raise RegionError(f"ownership must be one digit (0, 1, 2, 3, 5, 8); got {ownership!r}")
@@ -201,7 +208,10 @@ def region_sql(ownership: str, agglvl: str) -> str:
     """The stored region query (``sql/region.sql``) for one ownership and county aggregation level."""
     from sectorhub.lmi import compiled
 
-    if not re.fullmatch(r"[0-9]", ownership) or agglvl not in COUNTY_AGGLVL.values():
+    if not re.fullmatch(r"[0-9]", ownership) or agglvl not in {
+        *COUNTY_AGGLVL.values(),
+        COUNTY_TOTAL_ALL_OWNERSHIPS,
+    }:
         raise RegionError(f"bad ownership {ownership!r} or aggregation level {agglvl!r}")
     sql = compiled.query("region")
     return sql.replace(f"'{OWNERSHIP_MARK}'", f"'{ownership}'").replace(f"'{AGGLVL_MARK}'", f"'{agglvl}'")
