@@ -138,7 +138,7 @@ def test_an_anonymous_visitor_gets_the_page_pdf_and_excel_with_nothing_private_i
     assert "People enrolled in training</th><td>40</td>" in html
     assert "People in work-based learning (apprenticeship, internship)</th><td>fewer than 10</td>" in html
     assert "A public story" in html and "A plant manager" in html
-    assert "Leveraged cash (verified)</th><td>$5000</td>" in html
+    assert "Leveraged cash (verified)</th><td>$5,000</td>" in html
     assert "Change history" not in html and "history-heading" not in html
     assert reverse("performance:public_annual_report_pdf") in html and "annual-report.xlsx" in html
     pdf = client.get(reverse("performance:public_annual_report_pdf") + "?year=2026")
