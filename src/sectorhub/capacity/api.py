@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
@@ -135,13 +135,6 @@ def _resources(request):
     return selectors.public().resources if _anonymous(request) else selectors.resource_list()
 
 
-def _one(qs, pk: int):
-    found = qs.filter(pk=pk).first()
-    if found is None:
-        raise Http404("No such record")
-    return found
-
-
 @router.get("/events", response=list[EventOut], url_name="capacity_event_list")
 @paginate(PageNumberPagination, page_size=50)
 def event_list(request, year: int | None = Query(None, ge=2000, le=2100)):
@@ -152,7 +145,7 @@ def event_list(request, year: int | None = Query(None, ge=2000, le=2100)):
 @router.get("/events/{int:pk}", response=EventOut, url_name="capacity_event_detail")
 def event_detail(request, pk: int):
     """One event the caller may see."""
-    return _one(_events(request), pk)
+    return get_object_or_404(_events(request), pk=pk)
 
 
 @router.get("/resources", response=list[ResourceOut], url_name="capacity_resource_list")
@@ -165,7 +158,7 @@ def resource_list(request):
 @router.get("/resources/{int:pk}", response=ResourceOut, url_name="capacity_resource_detail")
 def resource_detail(request, pk: int):
     """One library item the caller may see."""
-    return _one(_resources(request), pk)
+    return get_object_or_404(_resources(request), pk=pk)
 
 
 @router.get("/requests", response=list[RequestOut], url_name="capacity_request_list")
@@ -179,4 +172,4 @@ def request_list(request, status: str = ""):
 @router.get("/requests/{int:pk}", response=RequestOut, url_name="capacity_request_detail")
 def request_detail(request, pk: int):
     """One TA request the caller may see (404 otherwise)."""
-    return _one(selectors.requests_for(request.user), pk)
+    return get_object_or_404(selectors.requests_for(request.user), pk=pk)

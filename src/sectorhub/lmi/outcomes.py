@@ -364,7 +364,7 @@ def cells_from_counts(rows: list[dict], *, min_cell: int = DEFAULT_MIN_CELL) -> 
         if c["indicator"] in FROM_Q2_EMPLOYED and (c["group_by"], c["group"]) in hidden_q2:
             c["suppressed"] = True
             withheld.add(k)
-    for indicator in ADDITIVE[1:]:
+    for indicator in (i for i in ADDITIVE if i != "employment_q2"):
         for group_by in GROUPINGS[1:]:
             _complement(cells, indicator, group_by, min_cell)
     out = []

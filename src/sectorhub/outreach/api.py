@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from sectorhub.core.permissions import role_of
 from sectorhub.core.roles import Role
 from sectorhub.outreach import selectors
-from sectorhub.outreach.models import Champion, Recommendation
+from sectorhub.outreach.models import Champion
 
 router = Router(tags=["outreach"])
 
@@ -50,6 +51,26 @@ class EngagementOut(Schema):
     champion: str | None
     summary: str
 
+    @staticmethod
+    def resolve_organization(obj) -> str:
+        """The organization's name (loaded by the selector)."""
+        return obj.organization.name
+
+    @staticmethod
+    def resolve_partnership(obj) -> str | None:
+        """The partnership's name, if any."""
+        return _name(obj.partnership)
+
+    @staticmethod
+    def resolve_network(obj) -> str | None:
+        """The network's name, if any."""
+        return _name(obj.network)
+
+    @staticmethod
+    def resolve_champion(obj) -> str | None:
+        """The champion's name, if any."""
+        return _name(obj.champion)
+
 
 class RecommendationOut(Schema):
     """A policy or program recommendation and where it stands."""
@@ -66,6 +87,16 @@ class RecommendationOut(Schema):
     owner: str
     due_on: dt.date | None
     description: str
+
+    @staticmethod
+    def resolve_network(obj) -> str | None:
+        """The network's name, if any."""
+        return _name(obj.network)
+
+    @staticmethod
+    def resolve_partnership(obj) -> str | None:
+        """The partnership's name, if any."""
+        return _name(obj.partnership)
 
 
 def _name(obj) -> str | None:
@@ -94,42 +125,6 @@ def _champions(request) -> list[ChampionOut]:
     return [_internal(c) for c in selectors.champions().order_by("name", "pk")]
 
 
-def _engagement(e) -> EngagementOut:
-    return EngagementOut(
-        id=e.pk,
-        kind=e.kind,
-        held_on=e.held_on,
-        organization=e.organization.name,
-        partnership=_name(e.partnership),
-        network=_name(e.network),
-        champion=_name(e.champion),
-        summary=e.summary,
-    )
-
-
-def _recommendation(r: Recommendation) -> RecommendationOut:
-    return RecommendationOut(
-        id=r.pk,
-        title=r.title,
-        kind=r.kind,
-        network=_name(r.network),
-        partnership=_name(r.partnership),
-        addressed_to=r.addressed_to,
-        made_on=r.made_on,
-        status=r.status,
-        decline_reason=r.decline_reason,
-        owner=r.owner,
-        due_on=r.due_on,
-        description=r.description,
-    )
-
-
-def _found(obj):
-    if obj is None:
-        raise Http404("No such record")
-    return obj
-
-
 @router.get("/champions", response=list[ChampionOut], url_name="outreach_champion_list")
 @paginate(PageNumberPagination, page_size=100)
 def champion_list(request):
@@ -140,20 +135,23 @@ def champion_list(request):
 @router.get("/champions/{int:pk}", response=ChampionOut, url_name="outreach_champion_detail")
 def champion_detail(request, pk: int):
     """One champion the caller may see."""
-    return _found(next((c for c in _champions(request) if c.id == pk), None))
+    found = next((c for c in _champions(request) if c.id == pk), None)
+    if found is None:
+        raise Http404("No such record")
+    return found
 
 
 @router.get("/engagements", response=list[EngagementOut], url_name="outreach_engagement_list")
 @paginate(PageNumberPagination, page_size=100)
 def engagement_list(request):
     """The engagement log, newest first (signed-in users)."""
-    return [_engagement(e) for e in selectors.engagements()]
+    return selectors.engagements()
 
 
 @router.get("/engagements/{int:pk}", response=EngagementOut, url_name="outreach_engagement_detail")
 def engagement_detail(request, pk: int):
     """One engagement (signed-in users)."""
-    return _engagement(_found(selectors.engagements().filter(pk=pk).first()))
+    return get_object_or_404(selectors.engagements(), pk=pk)
 
 
 @router.get("/recommendations", response=list[RecommendationOut], url_name="outreach_recommendation_list")
@@ -165,7 +163,7 @@ def recommendation_list(request, status: str = "", network: int | None = Query(N
         qs = qs.filter(status=status)
     if network is not None:
         qs = qs.filter(network_id=network)
-    return [_recommendation(r) for r in qs]
+    return qs
 
 
 @router.get(
@@ -173,4 +171,4 @@ def recommendation_list(request, status: str = "", network: int | None = Query(N
 )
 def recommendation_detail(request, pk: int):
     """One recommendation (signed-in users)."""
-    return _recommendation(_found(selectors.recommendations_for().filter(pk=pk).first()))
+    return get_object_or_404(selectors.recommendations_for(), pk=pk)

@@ -289,9 +289,10 @@ def public_outcome_cells(run: OutcomeRun | None) -> list[PublicCell]:
     """A published run's cells for all and by program (partnership groups are the state's own codes, not shown).
 
     The engine suppressed small cells and their complements. On top: a suppressed cell's denominator is not shown
-    (it is a count of people below the threshold, or would give one away by subtraction), and the median earnings
-    of a group whose Q2 employment is suppressed are suppressed too, because the median's denominator is the
-    number employed in Q2, the numerator hidden there.
+    (it is a count of people below the threshold, or would give one away by subtraction). The engine also hides
+    the median earnings of a group whose Q2 employment is suppressed (the median's denominator is the number
+    employed in Q2, the numerator hidden there); the check below repeats that rule for runs stored before the
+    engine applied it, which must not reach the public either.
     """
     if run is None or not run.is_published:
         return []
