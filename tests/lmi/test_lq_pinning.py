@@ -133,6 +133,42 @@ def test_franklin_federal_government_a_worked_interval(shared_data, tmp_path):
     assert (row.lq_annual_avg_emplvl_low, row.lq_annual_avg_emplvl_high) == (0.85, 0.92)
 
 
+def test_lqs_without_intervals_withhold_the_same_cells_and_compute_no_interval_columns(shared_data, tmp_path):
+    """``location_quotients`` without ``intervals`` (what a panel of every cell asks for) returns only the LQs:
+    the same plain numbers, NULL for the same unpinned cells, and no ``_low``/``_high`` columns at all.
+
+    Franklin from Delaware's shares, 2020 annual: the federal total (0.8515–0.9102, worked above) is withheld
+    either way; Franklin's all-ownership total (own 0, NAICS 10) is pinned to 1.00 (its share is estimated, so
+    the value itself is 0.99999 within rounding).
+    """
+    folder = shared_data / SLICES
+    store = Store.memory()
+    store.load(
+        [
+            folder / "morpc-qcew-2020-a-39041.csv.gz",
+            without_lqs(folder / "morpc-qcew-2020-a-39049.csv.gz", tmp_path / "t.csv"),
+        ]
+    )
+    q = store.table("qcew")
+    cells = q.filter((q.area_fips == "39049") & (q.year == 2020) & (q.qtr == "A") & (q.size_code == "0"))
+    ref, totals = store.table("reference_shares"), M.area_totals(q, ("emplvl",))
+    plain = M.location_quotients(cells, totals, ref, ("emplvl",))
+    full = M.location_quotients(cells, totals, ref, ("emplvl",), intervals=True)
+    assert "lq_emplvl_low" not in plain.columns and "lq_emplvl_high" not in plain.columns
+    assert {"lq_emplvl_low", "lq_emplvl_high"} <= set(full.columns)
+    keys = ["own_code", "industry_code", "agglvl_code"]
+    a = plain.to_pandas().set_index(keys).sort_index()
+    b = full.to_pandas().set_index(keys).sort_index()
+    pd.testing.assert_series_equal(a.lq_emplvl, b.lq_emplvl)
+    assert pd.isna(a.loc[("1", "10", "71"), "lq_emplvl"])
+    assert b.loc[("1", "10", "71"), ["lq_emplvl_low", "lq_emplvl_high"]].tolist() == pytest.approx(
+        [0.8515, 0.9102], abs=1e-4
+    )
+    assert round(a.loc[("0", "10", "70"), "lq_emplvl"], 2) == 1.0
+    assert a.lq_emplvl.isna().sum() > 0 and a.lq_emplvl.notna().sum() > 0
+    store.close()
+
+
 def test_a_us_file_gives_exact_lqs_with_no_interval(tmp_path):
     """With US000 loaded the share is exact: every LQ a number, no interval column filled."""
     from tests.lmi.test_measures import write_annual

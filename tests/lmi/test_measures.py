@@ -30,7 +30,7 @@ def ohio_county_lqs(loaded_store):
     q = loaded_store.ibis.table("qcew")
     cells = q.filter(q.area_fips.re_search(r"^39[0-9]{3}$") & (q.area_fips != "39000") & (q.year == 2016))
     ref = loaded_store.ibis.table("reference_shares")
-    lq = M.location_quotients(cells, M.area_totals(q, M.QUARTERLY), ref, M.QUARTERLY)
+    lq = M.location_quotients(cells, M.area_totals(q, M.QUARTERLY), ref, M.QUARTERLY, intervals=True)
     cols = ["area_fips", "own_code", "industry_code", "qtr", "lq_reference"]
     for m in QUARTER_MEASURES:
         cols += [f"lq_{m}", f"lq_{m}_low", f"lq_{m}_high", f"pub_lq_{m}"]

@@ -88,7 +88,7 @@ def region_query(
     sums = sums.mutate(area_fips=ibis.literal("REGION"), lower_bound=sums.n_suppressed > 0)
     cells = sums.filter((sums.own_code == ownership) & (sums.agglvl_code == agglvl))
     totals = M.area_totals(sums, LQ_MEASURES)
-    with_lq = M.location_quotients(cells, totals, reference, LQ_MEASURES)
+    with_lq = M.location_quotients(cells, totals, reference, LQ_MEASURES, intervals=True)
     out = with_lq.left_join(titles, "industry_code").select(*with_lq.columns, "industry_title")
     coverage = sums.filter((sums.own_code == "0") & (sums.industry_code == "10")).select(
         "year", "qtr", region_counties=sums.n_counties

@@ -246,7 +246,7 @@ def region_expr(
     sums = _sum_region(data.filter(wanted))
     cells = sums.filter((sums.own_code == ownership) & (sums.agglvl_code == agglvl))
     totals = M.area_totals(sums, LQ_MEASURES)
-    with_lq = M.location_quotients(cells, totals, ref, LQ_MEASURES)
+    with_lq = M.location_quotients(cells, totals, ref, LQ_MEASURES, intervals=True)
     coverage = sums.filter((sums.own_code == "0") & (sums.industry_code == "10")).select(
         "year", "qtr", region_counties=sums.n_counties
     )

@@ -52,7 +52,7 @@ def export_frame(
     periods = sel.select("year", "qtr").distinct()
     ref = store.table("reference_shares").semi_join(periods, ["year", "qtr"])
     totals = M.area_totals(q.semi_join(periods, ["year", "qtr"]), measures)
-    lq = M.location_quotients(sel, totals, ref, measures)
+    lq = M.location_quotients(sel, totals, ref, measures, intervals=True)
     oty = M.over_the_year(lq, q, measures)
     prev = q.select(
         *[k for k in M.CELL_KEYS if k != "year"], year=q.year + 1, prev_disclosure=q.disclosure_code

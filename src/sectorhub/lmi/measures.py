@@ -190,6 +190,7 @@ def location_quotients(
     measures: tuple[str, ...],
     prefix: str = "lq_",
     one_period: bool = False,
+    intervals: bool = False,
 ) -> ir.Table:
     """Add ``lq_<measure>`` to each cell: ``(x[a,i,o]/x[a,10,0]) / (N[i,o]/N[10,0])``, the BLS definition.
 
@@ -198,10 +199,14 @@ def location_quotients(
     suppressed or the reference share is unknown. ``one_period=True`` says that all three inputs hold one and
     the same period (the caller filtered them), so the joins need not compare the period keys.
 
-    Each LQ also gets its interval, ``lq_<measure>_low`` and ``lq_<measure>_high``, from the reference's share
-    interval (``share_lo_*``/``share_hi_*``; a reference without them is exact). ``lq_<measure>`` itself is NULL
-    unless both ends round to the same hundredth (:func:`lq_pinned`): an LQ the engine cannot pin to BLS's
-    rounding is never a plain number, only its interval. From a U.S. or state file the interval is one point.
+    A reference share may be an interval (``share_lo_*``/``share_hi_*``, estimated from published LQs; a
+    reference without them, or a share from a U.S. or state file where both ends are equal, is exact).
+    ``lq_<measure>`` is NULL unless the LQ's interval has both ends rounding to the same hundredth
+    (:func:`lq_pinned`): an LQ the engine cannot pin to BLS's rounding is never a plain number. A share known
+    exactly pins its LQ without computing the interval. ``intervals=True`` also returns each LQ's interval,
+    ``lq_<measure>_low`` and ``lq_<measure>_high`` (one point where the share is exact): what an export, a
+    region or a data package shows for a withheld LQ. Without it the two columns are not computed at all, which
+    saves two columns of every cell for a caller that only wants the LQs (a panel of 30 M cells).
     """
     period = [] if one_period else list(PERIOD_KEYS)
     has_bounds = all(f"share_lo_{m}" in reference.columns for m in measures)
@@ -216,11 +221,20 @@ def location_quotients(
     lqs = {}
     for m in measures:
         local = j[m].cast("float64") / j[f"tot_{m}"].nullif(0)
-        lo_share = j[f"share_lo_{m}"] if has_bounds else j[f"share_{m}"]
-        hi_share = j[f"share_hi_{m}"] if has_bounds else j[f"share_{m}"]
+        value = local / j[f"share_{m}"].nullif(0)
+        if not has_bounds:
+            lqs[f"{prefix}{m}"] = value
+            if intervals:
+                lqs[f"{prefix}{m}_low"], lqs[f"{prefix}{m}_high"] = value, value
+            continue
+        lo_share, hi_share = j[f"share_lo_{m}"], j[f"share_hi_{m}"]
         low, high = local / hi_share.nullif(0), local / lo_share.nullif(0)
-        lqs[f"{prefix}{m}"] = lq_pinned(low, high).ifelse(local / j[f"share_{m}"].nullif(0), None)
-        lqs[f"{prefix}{m}_low"], lqs[f"{prefix}{m}_high"] = low, high
+        # An exact share (both ends equal) pins the LQ: the interval's rounding is tested only where it is not.
+        lqs[f"{prefix}{m}"] = ibis.cases(
+            (lo_share == hi_share, value), (lq_pinned(low, high), value), else_=None
+        )
+        if intervals:
+            lqs[f"{prefix}{m}_low"], lqs[f"{prefix}{m}_high"] = low, high
     keep = [c for c in cells.columns]
     return j.select(*keep, lq_reference=j.reference, **lqs)
 

@@ -8,6 +8,10 @@ SELECT
   "t8"."cell_measure",
   "t11"."reference" AS "lq_reference",
   CASE
+    WHEN "t11"."share_lo_cell_measure" = "t11"."share_hi_cell_measure"
+    THEN (
+      CAST("t8"."cell_measure" AS DOUBLE) / NULLIF("t10"."tot_cell_measure", 0)
+    ) / NULLIF("t11"."share_cell_measure", 0)
     WHEN (
       (
         (

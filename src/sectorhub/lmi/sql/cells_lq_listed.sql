@@ -8,6 +8,10 @@ SELECT
   "t9"."cell_measure",
   "t13"."reference" AS "lq_reference",
   CASE
+    WHEN "t13"."share_lo_cell_measure" = "t13"."share_hi_cell_measure"
+    THEN (
+      CAST("t9"."cell_measure" AS DOUBLE) / NULLIF("t12"."tot_cell_measure", 0)
+    ) / NULLIF("t13"."share_cell_measure", 0)
     WHEN (
       (
         (

@@ -272,6 +272,10 @@ LEFT OUTER JOIN (
     "t28"."lower_bound",
     "t7"."reference" AS "lq_reference",
     CASE
+      WHEN "t7"."share_lo_emp_m1" = "t7"."share_hi_emp_m1"
+      THEN (
+        "t28"."emp_m1" / NULLIF("t27"."tot_emp_m1", 0)
+      ) / NULLIF("t7"."share_emp_m1", 0)
       WHEN (
         (
           (
@@ -311,6 +315,10 @@ LEFT OUTER JOIN (
       "t28"."emp_m1" / NULLIF("t27"."tot_emp_m1", 0)
     ) / NULLIF("t7"."share_lo_emp_m1", 0) AS "lq_emp_m1_high",
     CASE
+      WHEN "t7"."share_lo_emp_m2" = "t7"."share_hi_emp_m2"
+      THEN (
+        "t28"."emp_m2" / NULLIF("t27"."tot_emp_m2", 0)
+      ) / NULLIF("t7"."share_emp_m2", 0)
       WHEN (
         (
           (
@@ -350,6 +358,10 @@ LEFT OUTER JOIN (
       "t28"."emp_m2" / NULLIF("t27"."tot_emp_m2", 0)
     ) / NULLIF("t7"."share_lo_emp_m2", 0) AS "lq_emp_m2_high",
     CASE
+      WHEN "t7"."share_lo_emp_m3" = "t7"."share_hi_emp_m3"
+      THEN (
+        "t28"."emp_m3" / NULLIF("t27"."tot_emp_m3", 0)
+      ) / NULLIF("t7"."share_emp_m3", 0)
       WHEN (
         (
           (
@@ -389,6 +401,10 @@ LEFT OUTER JOIN (
       "t28"."emp_m3" / NULLIF("t27"."tot_emp_m3", 0)
     ) / NULLIF("t7"."share_lo_emp_m3", 0) AS "lq_emp_m3_high",
     CASE
+      WHEN "t7"."share_lo_emplvl" = "t7"."share_hi_emplvl"
+      THEN (
+        "t28"."emplvl" / NULLIF("t27"."tot_emplvl", 0)
+      ) / NULLIF("t7"."share_emplvl", 0)
       WHEN (
         (
           (
