@@ -133,9 +133,7 @@ def cells_sql(measure: str, every_area: bool) -> str:
     cells = cells.select("area_fips", "own_code", "industry_code", "agglvl_code", "year", "qtr", measure)
     totals = totals.filter((totals.year == year) & (totals.qtr == qtr))
     reference = reference.filter((reference.year == year) & (reference.qtr == qtr))
-    lq = measures.location_quotients(
-        cells, totals, reference, (measure,), one_period=True, intervals=True
-    )
+    lq = measures.location_quotients(cells, totals, reference, (measure,), one_period=True, intervals=True)
     sql = ibis.to_sql(lq, dialect="duckdb")
     for literal, param in ((str(_YEAR), "$1"), (f"'{_QTR}'", "$2")):
         if literal not in sql:
