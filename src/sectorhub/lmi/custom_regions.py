@@ -229,7 +229,14 @@ def region_expr(
     counties = request.filter(request.kind == "c").select(area_fips=request.code)
     periods = request.filter(request.kind == "p").select("year", "qtr")
     years = request.filter(request.kind == "y").select("year")
-    mine = q.semi_join(counties, "area_fips")
+    # One scan of the region's rows (the requested periods and the quarters of derived years), read by both
+    # branches below: only the requested cells and the all-industry totals (the LQ denominators, the coverage).
+    scanned = request.filter(request.kind.isin(["p", "y"])).select("year")
+    mine = q.semi_join(counties, "area_fips").semi_join(scanned, "year")
+    wanted = ((mine.own_code == ownership) & (mine.agglvl_code == agglvl)) | (
+        (mine.own_code == "0") & (mine.industry_code == "10")
+    )
+    mine = mine.filter(wanted & (mine.size_code == "0")).alias("region_rows")
     direct = mine.semi_join(periods, ["year", "qtr"])
     # Annual averages of years published only as quarters, derived here for the region's counties alone.
     annual = M.annualize(mine.semi_join(years, "year"))
@@ -238,12 +245,7 @@ def region_expr(
     annual = annual.select(
         *[annual[c] if c in annual.columns else ibis.null("int64").name(c) for c in cols]
     ).cast(direct.schema())
-    data = direct.union(annual)
-    # Only the requested cells and the all-industry totals (the LQ denominators and the coverage) are summed.
-    wanted = ((data.own_code == ownership) & (data.agglvl_code == agglvl)) | (
-        (data.own_code == "0") & (data.industry_code == "10")
-    )
-    sums = _sum_region(data.filter(wanted))
+    sums = _sum_region(direct.union(annual))
     cells = sums.filter((sums.own_code == ownership) & (sums.agglvl_code == agglvl))
     totals = M.area_totals(sums, LQ_MEASURES)
     with_lq = M.location_quotients(cells, totals, ref, LQ_MEASURES, intervals=True)
