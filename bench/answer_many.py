@@ -211,6 +211,9 @@ def run(base: Path, end: Path, years: tuple[int, int], reps: int, log) -> list[R
     pd_one, en_one = median(runs["pandas"], "next_one"), median(runs["engine"], "next_one")
     pd_other, en_other = median(runs["pandas"], "next_county"), median(runs["engine"], "next_county")
     en_floor = median(runs["engine"], "floor")
+    # Q2 and its floor are timed in the same process a moment apart: their ratio is taken per repetition (a
+    # paired measure), then the median, so a slow or fast moment of the machine does not land on one side only.
+    vs_floor = statistics.median(r.times["floor"] / r.times["next"] for r in runs["engine"])
     pk_e, pk_p = peak(runs["engine"]), peak(runs["pandas"])
     return [
         Row("2 answer many", "pandas: Q1 from raw files", "pandas Q1", 1.0, pd_first, pk_p, "same"),
@@ -271,13 +274,13 @@ def run(base: Path, end: Path, years: tuple[int, int], reps: int, log) -> list[R
         Row(
             "2 answer many",
             "engine: Q2 against its floor",
-            "floor (stored answer)",
-            en_floor / en_next,
+            "floor (stored answer), paired",
+            vs_floor,
             en_next,
             pk_e,
             check,
             "≤ 2× the floor",
-            "met" if en_next <= 2 * en_floor else "MISSED",
+            "met" if vs_floor >= 0.5 else "MISSED",
         ),
         Row(
             "2 answer many",
