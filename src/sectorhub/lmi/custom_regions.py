@@ -261,18 +261,16 @@ def region_expr(
 
 
 def _sum_region(c: ir.Table) -> ir.Table:
-    """Sum the selected county cells; a cell whose employment is withheld makes the sum a lower bound."""
+    """Sum the selected county cells (all establishment sizes, chosen by the caller); a cell whose employment is
+    withheld makes the sum a lower bound."""
     import ibis
 
     aggs = {m: c[m].sum().cast("float64") for m in SUMMED}
     aggs["n_counties"] = c.area_fips.nunique()
     aggs["n_suppressed"] = c.emplvl.isnull().ifelse(1, 0).sum()
     aggs["suppressed_estabs"] = c.emplvl.isnull().ifelse(c.estabs, 0).sum()
-    r = (
-        c.filter(c.size_code == "0")
-        .group_by(["own_code", "industry_code", "agglvl_code", "size_code", "year", "qtr"])
-        .aggregate(**aggs)
-    )
+    keys = ["own_code", "industry_code", "agglvl_code", "size_code", "year", "qtr"]
+    r = c.group_by(keys).aggregate(**aggs)
     return r.mutate(area_fips=ibis.literal("REGION"), lower_bound=r.n_suppressed > 0)
 
 

@@ -39,7 +39,21 @@ class ChampionOut(Schema):
     consent_scope: str | None = None
 
 
-class EngagementOut(Schema):
+class _Linked(Schema):
+    """Resolvers shared by the records that may name a network and a partnership: their names, or None."""
+
+    @staticmethod
+    def resolve_partnership(obj) -> str | None:
+        """The partnership's name, if any."""
+        return _name(obj.partnership)
+
+    @staticmethod
+    def resolve_network(obj) -> str | None:
+        """The network's name, if any."""
+        return _name(obj.network)
+
+
+class EngagementOut(_Linked):
     """One entry of the engagement log."""
 
     id: int
@@ -57,22 +71,12 @@ class EngagementOut(Schema):
         return obj.organization.name
 
     @staticmethod
-    def resolve_partnership(obj) -> str | None:
-        """The partnership's name, if any."""
-        return _name(obj.partnership)
-
-    @staticmethod
-    def resolve_network(obj) -> str | None:
-        """The network's name, if any."""
-        return _name(obj.network)
-
-    @staticmethod
     def resolve_champion(obj) -> str | None:
         """The champion's name, if any."""
         return _name(obj.champion)
 
 
-class RecommendationOut(Schema):
+class RecommendationOut(_Linked):
     """A policy or program recommendation and where it stands."""
 
     id: int
@@ -87,16 +91,6 @@ class RecommendationOut(Schema):
     owner: str
     due_on: dt.date | None
     description: str
-
-    @staticmethod
-    def resolve_network(obj) -> str | None:
-        """The network's name, if any."""
-        return _name(obj.network)
-
-    @staticmethod
-    def resolve_partnership(obj) -> str | None:
-        """The partnership's name, if any."""
-        return _name(obj.partnership)
 
 
 def _name(obj) -> str | None:
